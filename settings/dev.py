@@ -1,0 +1,9 @@
+"""Embedded defaults: SQLite, ORM task broker, database search. Needs no service."""
+
+from settings.base import *  # noqa: F403
+from settings.base import VAR_DIR
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret-1b7c9f0e2a"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "*.localhost"]
+VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "plugins.core"
+    label = "core"
+    verbose_name = _("Agency core")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from plugins.core import demo, signal_handlers  # noqa: F401
+        from plugins.core.demo_content import load_core_demo
+
+        demo.register("core", load_core_demo, order=0)

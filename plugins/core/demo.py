@@ -1,0 +1,42 @@
+"""Registry of demo-content loaders: the core and each plugin add their own.
+
+A loader is a callable ``loader(context)`` that must be idempotent: running
+``manage.py load_demo`` twice changes nothing the second time. ``context`` is a
+:class:`DemoContext` that carries what earlier loaders made (the agency, its site's home
+page, the staff accounts) and a ``log`` to report what was created.
+"""
+
+from dataclasses import dataclass, field
+
+_loaders = {}
+
+
+@dataclass
+class DemoContext:
+    log: callable = print
+    objects: dict = field(default_factory=dict)
+    created: int = 0
+
+    def note(self, created, what):
+        if created:
+            self.created += 1
+            self.log(f"  + {what}")
+
+
+def register(name, loader, order=100):
+    """Register ``loader`` under ``name``; loaders run by ``order``, then name."""
+    _loaders[name] = (order, loader)
+
+
+def loaders():
+    return [(name, loader) for name, (order, loader) in sorted(
+        _loaders.items(), key=lambda item: (item[1][0], item[0])
+    )]
+
+
+def load_all(log=print):
+    context = DemoContext(log=log)
+    for name, loader in loaders():
+        log(f"{name}:")
+        loader(context)
+    return context

@@ -1,0 +1,39 @@
+"""Send a user whose password must be changed to the change form first (R-EO-1)."""
+
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from plugins.core.signal_handlers import SESSION_MUST_CHANGE_PASSWORD
+
+# The change form itself, signing out, and the static pieces the admin page loads.
+ALLOWED_URL_NAMES = (
+    "core_password_change",
+    "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
+)
+
+
+def _is_page_navigation(request):
+    """A top-level page load, not a script's fetch of a fragment or an icon sprite."""
+    mode = request.headers.get("Sec-Fetch-Mode")
+    return request.method == "GET" and mode in (None, "navigate")
+
+
+class PasswordChangeRequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is None or not session.get(SESSION_MUST_CHANGE_PASSWORD):
+            return self.get_response(request)
+        allowed = {reverse(name) for name in ALLOWED_URL_NAMES}
+        if request.path in allowed or request.path.startswith(("/static/", "/media/")):
+            return self.get_response(request)
+        if _is_page_navigation(request):
+            return redirect("core_password_change")
+        # Answering a script with the form's HTML would paste a second page into this one.
+        return HttpResponseForbidden(_("Change your one-time password first."))

@@ -1,0 +1,17 @@
+from plugins.core.models.accounts import AccountSecurity
+from plugins.core.models.agency import Agency
+from plugins.core.models.calendar import DayKind, DayOverride
+from plugins.core.models.roles import AgencyRole, Role
+from plugins.core.models.units import Position, Unit, UnitKind
+
+__all__ = [
+    "AccountSecurity",
+    "Agency",
+    "AgencyRole",
+    "DayKind",
+    "DayOverride",
+    "Position",
+    "Role",
+    "Unit",
+    "UnitKind",
+]

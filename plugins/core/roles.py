@@ -1,0 +1,153 @@
+"""Roles per agency as Django groups (agency leader, unit leader, clerk, specialist, IT admin).
+
+Each agency gets one group per role, named after the agency's symbol. A user gets a role
+by joining the group in the Wagtail user editor. The permissions of each role come from a
+registry that every plugin extends in its ``AppConfig.ready``::
+
+    from plugins.core.roles import Role, grant
+    grant(Role.CLERK, "eoffice.add_incomingdocument", ...)
+
+Page permissions apply to the agency's own site tree only, and document and image
+permissions to the agency's own collection, so one agency's staff never edit another's.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import translation
+
+from plugins.core.models import AgencyRole, Role
+
+_model_permissions = defaultdict(set)
+_page_permissions = defaultdict(set)
+_collection_permissions = defaultdict(set)
+
+ALL_ROLES = tuple(Role)
+
+
+def grant(role, *permissions):
+    """Give ``role`` model permissions named ``"app_label.codename"``."""
+    _model_permissions[role].update(permissions)
+
+
+def grant_pages(role, *permission_types):
+    """Give ``role`` page permissions ("add", "change", "publish", …) on the agency's site."""
+    _page_permissions[role].update(permission_types)
+
+
+def grant_collection(role, *permissions):
+    """Give ``role`` permissions ("add_document", …) on the agency's collection."""
+    _collection_permissions[role].update(permissions)
+
+
+for _role in ALL_ROLES:
+    grant(_role, "wagtailadmin.access_admin", "core.view_unit", "core.view_position")
+    grant_collection(
+        _role, "wagtaildocs.add_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image", "wagtailimages.choose_image",
+    )
+grant(Role.AGENCY_LEADER, "core.view_agency", "core.view_dayoverride")
+grant(
+    Role.IT_ADMIN,
+    "core.view_agency", "core.change_agency",
+    "core.add_unit", "core.change_unit", "core.delete_unit",
+    "core.add_position", "core.change_position", "core.delete_position",
+    "core.view_dayoverride", "core.add_dayoverride", "core.change_dayoverride",
+    "core.delete_dayoverride",
+)
+grant_pages(Role.AGENCY_LEADER, "add", "change", "publish")
+grant_pages(Role.IT_ADMIN, "add", "change", "publish", "lock", "unlock")
+grant_pages(Role.UNIT_LEADER, "add", "change")
+grant_pages(Role.SPECIALIST, "add", "change")
+grant_collection(
+    Role.IT_ADMIN, "wagtaildocs.change_document", "wagtailimages.change_image",
+    "wagtaildocs.delete_document", "wagtailimages.delete_image",
+)
+
+
+def group_name(agency, role):
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{agency.symbol} — {Role(role).label}"
+
+
+def _permissions(names):
+    by_app = defaultdict(set)
+    for name in names:
+        app_label, codename = name.split(".", 1)
+        by_app[app_label].add(codename)
+    found = Permission.objects.none()
+    for app_label, codenames in by_app.items():
+        found = found | Permission.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames
+        )
+    return found
+
+
+def agency_collection(agency):
+    """The agency's own collection of documents and images (made on first use)."""
+    from wagtail.models import Collection
+
+    if agency.collection_id is None:
+        agency.collection = Collection.get_first_root_node().add_child(name=agency.name)
+        type(agency).objects.filter(pk=agency.pk).update(collection=agency.collection)
+    return agency.collection
+
+
+@transaction.atomic
+def sync_agency_roles(agency):
+    """Make (or bring up to date) the agency's role groups and their permissions."""
+    for role in ALL_ROLES:
+        agency_role = AgencyRole.objects.filter(agency=agency, role=role).select_related("group")
+        agency_role = agency_role.first()
+        if agency_role is None:
+            group, _ = Group.objects.get_or_create(name=group_name(agency, role))
+            agency_role = AgencyRole.objects.create(agency=agency, role=role, group=group)
+        group = agency_role.group
+        group.permissions.set(_permissions(_model_permissions[role]))
+        _sync_page_permissions(agency, role, group)
+        _sync_collection_permissions(agency, role, group)
+
+
+def _sync_page_permissions(agency, role, group):
+    from wagtail.models import GroupPagePermission
+
+    if agency.site_id is None:
+        return
+    wanted = _permissions(f"wagtailcore.{kind}_page" for kind in _page_permissions[role])
+    root = agency.site.root_page
+    GroupPagePermission.objects.filter(group=group).exclude(page=root).delete()
+    GroupPagePermission.objects.filter(group=group, page=root).exclude(
+        permission__in=wanted
+    ).delete()
+    for permission in wanted:
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+
+def _sync_collection_permissions(agency, role, group):
+    from wagtail.models import GroupCollectionPermission
+
+    collection = agency_collection(agency)
+    wanted = _permissions(_collection_permissions[role])
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=collection, permission__in=wanted
+    ).delete()
+    for permission in wanted:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def sync_all_agencies():
+    from plugins.core.models import Agency
+
+    for agency in Agency.objects.select_related("site"):
+        sync_agency_roles(agency)
+
+
+def has_role(user, agency, role):
+    """Whether ``user`` holds ``role`` in ``agency`` (through the role's group)."""
+    return user.is_authenticated and AgencyRole.objects.filter(
+        agency=agency, role=role, group__user=user
+    ).exists()

@@ -1,0 +1,79 @@
+"""The one place where agency-scoped data is limited to an agency (R-ORG-3, R-SEC-2).
+
+Every agency-scoped model uses :class:`AgencyQuerySet` as its manager and names the
+path from itself to its agency in ``agency_lookup`` (``"agency"`` by default,
+``"unit__agency"`` for a record that hangs off a unit). Views never filter by hand:
+
+- public pages ask ``Model.objects.for_request(request)``: the agency of the Site the
+  request came in on;
+- admin screens ask ``Model.objects.visible_to(user)``: the agencies the user works
+  for (through a role group or a position); superusers see every agency.
+"""
+
+from django.db import models
+from wagtail.models import Site
+
+_USER_CACHE_ATTR = "_core_agency_ids"
+_REQUEST_CACHE_ATTR = "_core_agency"
+
+
+def agency_ids_for_user(user):
+    """The ids of the agencies ``user`` works for, or ``None`` meaning every agency."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return None
+    cached = getattr(user, _USER_CACHE_ATTR, None)
+    if cached is None:
+        from plugins.core.models import AgencyRole, Position
+
+        by_role = AgencyRole.objects.filter(group__user=user).order_by().values_list(
+            "agency_id", flat=True
+        )
+        by_position = Position.objects.filter(user=user).order_by().values_list(
+            "unit__agency_id", flat=True
+        )
+        cached = frozenset(by_role.union(by_position))
+        setattr(user, _USER_CACHE_ATTR, cached)
+    return cached
+
+
+def forget_user_agencies(user):
+    """Drop the per-user cache, after the user's groups or positions changed."""
+    if hasattr(user, _USER_CACHE_ATTR):
+        delattr(user, _USER_CACHE_ATTR)
+
+
+def current_agency(request):
+    """The agency whose Site serves ``request`` (``None`` if the site has no agency)."""
+    if not hasattr(request, _REQUEST_CACHE_ATTR):
+        from plugins.core.models import Agency
+
+        site = Site.find_for_request(request)
+        agency = Agency.objects.filter(site=site).first() if site else None
+        setattr(request, _REQUEST_CACHE_ATTR, agency)
+    return getattr(request, _REQUEST_CACHE_ATTR)
+
+
+class AgencyQuerySet(models.QuerySet):
+    @property
+    def agency_lookup(self):
+        return getattr(self.model, "agency_lookup", "agency")
+
+    def for_agency(self, agency):
+        if agency is None:
+            return self.none()
+        return self.filter(**{self.agency_lookup: getattr(agency, "pk", agency)})
+
+    def for_request(self, request):
+        return self.for_agency(current_agency(request))
+
+    def visible_to(self, user):
+        ids = agency_ids_for_user(user)
+        if ids is None:
+            return self
+        return self.filter(**{f"{self.agency_lookup}__in": ids})
+
+    def is_visible_to(self, user, obj):
+        """Whether ``user`` may see ``obj`` (used to check single objects)."""
+        return self.visible_to(user).filter(pk=obj.pk).exists()

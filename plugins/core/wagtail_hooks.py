@@ -1,0 +1,15 @@
+from django.urls import path
+from wagtail import hooks
+
+from plugins.core.admin.viewsets import OrganisationViewSetGroup
+from plugins.core.views.password import password_change
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewsets():
+    return OrganisationViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_password_change_url():
+    return [path("doi-mat-khau/", password_change, name="core_password_change")]

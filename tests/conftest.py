@@ -1,0 +1,69 @@
+"""Shared fixtures. Test folders of apps a settings variant does not install are skipped,
+so ``DJANGO_SETTINGS_MODULE=settings.solo_core pytest`` runs the core alone."""
+
+import pytest
+from django.conf import settings
+
+# Test folder → the app it needs.
+_FOLDER_APPS = {
+    "site": "portal",
+    "e2e": "portal",
+}
+collect_ignore = [
+    folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS
+]
+
+
+@pytest.fixture
+def make_agency(db):
+    from wagtail.models import Page, Site
+
+    from plugins.core.models import Agency
+
+    def make(symbol, name=None, hostname=None, **fields):
+        root = Page.get_first_root_node()
+        site = Site.objects.create(
+            hostname=hostname or f"{symbol.lower()}.example.test",
+            port=80,
+            root_page=root.get_children().first() or root,
+            site_name=name or symbol,
+        )
+        return Agency.objects.create(
+            symbol=symbol, name=name or f"Cơ quan {symbol}", site=site, **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_staff(db):
+    """A staff member holding ``role`` in ``agency`` (and a position in ``unit`` if given)."""
+    from django.contrib.auth import get_user_model
+
+    from plugins.core.models import AgencyRole, Position
+
+    def make(username, agency, role=None, unit=None, title="Chuyên viên", is_leader=False):
+        user = get_user_model().objects.create_user(
+            username=username, password="correct-horse-battery", first_name="Nguyễn Văn",
+            last_name=username.capitalize(),
+        )
+        if role is not None:
+            user.groups.add(AgencyRole.objects.get(agency=agency, role=role).group)
+        if unit is not None:
+            Position.objects.create(user=user, unit=unit, title=title, is_leader=is_leader)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def two_agencies(make_agency):
+    from plugins.core.models import Unit
+
+    first = make_agency("BQL", "Ban Quản lý các Khu công nghiệp Tiền Giang")
+    second = make_agency("SKH", "Sở Kế hoạch và Đầu tư tỉnh Lào Cai")
+    for agency, names in ((first, ["Văn phòng", "Phòng Quản lý đầu tư"]),
+                          (second, ["Văn phòng Sở", "Phòng Đăng ký kinh doanh"])):
+        for name in names:
+            Unit.objects.create(agency=agency, name=name)
+    return first, second

@@ -1,0 +1,13 @@
+from portal.models.articles import ArticleIndexPage, ArticleKind, ArticlePage, Topic
+from portal.models.pages import ContactPage, HomePage, OrganisationPage, StandardPage
+
+__all__ = [
+    "ArticleIndexPage",
+    "ArticleKind",
+    "ArticlePage",
+    "ContactPage",
+    "HomePage",
+    "OrganisationPage",
+    "StandardPage",
+    "Topic",
+]

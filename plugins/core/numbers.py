@@ -94,6 +94,7 @@ def _upper(segment):
 
 def _lookup(segment, canonical):
     """``segment`` spelled as in ``canonical``: exact (any case) first, then folded."""
+    canonical = list(dict.fromkeys(canonical))
     exact = {code.upper(): code for code in canonical}
     if segment.upper() in exact:
         return exact[segment.upper()]

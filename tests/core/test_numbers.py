@@ -78,6 +78,8 @@ def test_ambiguous_folded_types_keep_the_typed_letter():
 def test_extra_types_from_the_admin():
     assert parse("03/XYZ-BQL").is_official_letter
     assert parse("03/XYZ-BQL", extra_types=["XYZ"]).type_code == "XYZ"
+    # A type repeated from the admin's list does not make "qd" ambiguous.
+    assert parse("03/qd-bql", extra_types=["QĐ"]).type_code == "QĐ"
 
 
 def test_parts_for_exchange():

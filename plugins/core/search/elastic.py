@@ -1,0 +1,144 @@
+"""The Elasticsearch backend, through ``elasticsearch.dsl`` (elasticsearch>=8.18,<9).
+
+Each searchable model has its own index. Documents carry the same folded words as the
+database index; the analyser (whitespace, lowercase, asciifolding with the original kept)
+therefore yields the same tokens as SQLite FTS5 and PostgreSQL, and the same golden
+queries give the same result sets. Facets are ``keyword`` fields under ``facets.*``
+counted with terms aggregations.
+"""
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+from elasticsearch.dsl import A, Q, Search
+
+FIELDS = ["title^10", "summary^5", "body"]
+INDEX_SETTINGS = {
+    "analysis": {
+        "filter": {"vn_fold": {"type": "asciifolding", "preserve_original": True}},
+        "analyzer": {
+            "vn_folded": {
+                "type": "custom", "tokenizer": "whitespace", "filter": ["lowercase", "vn_fold"],
+            }
+        },
+    }
+}
+MAPPINGS = {
+    "dynamic_templates": [
+        {"facets": {"path_match": "facets.*", "mapping": {"type": "keyword"}}},
+    ],
+    "properties": {
+        "title": {"type": "text", "analyzer": "vn_folded"},
+        "summary": {"type": "text", "analyzer": "vn_folded"},
+        "body": {"type": "text", "analyzer": "vn_folded"},
+        "number_key": {"type": "keyword"},
+        "object_id": {"type": "long"},
+        "agency_id": {"type": "long"},
+        "date": {"type": "date"},
+        "facets": {"type": "object", "dynamic": True},
+    },
+}
+_MAX_FACET_VALUES = 500
+
+
+def _config():
+    return getattr(settings, "PORTAL_SEARCH", {})
+
+
+_clients = {}
+
+
+def client():
+    url = _config()["URL"]
+    if url not in _clients:
+        _clients[url] = Elasticsearch(url, request_timeout=10)
+    return _clients[url]
+
+
+def index_name(model):
+    prefix = _config().get("INDEX_PREFIX", "portal")
+    return f"{prefix}-{model._meta.label_lower.replace('.', '-')}"
+
+
+def ensure_index(model):
+    name = index_name(model)
+    if not client().indices.exists(index=name):
+        client().indices.create(index=name, settings=INDEX_SETTINGS, mappings=MAPPINGS)
+    return name
+
+
+def put(model, entry, facets):
+    """Store one SearchEntry (and its facet values) as a document."""
+    client().index(
+        index=ensure_index(model),
+        id=str(entry.object_id),
+        document={
+            "title": entry.title, "summary": entry.summary, "body": entry.body,
+            "number_key": entry.number_key, "object_id": entry.object_id,
+            "agency_id": entry.agency_id,
+            "date": entry.date.isoformat() if entry.date else None,
+            "facets": facets,
+        },
+        refresh=_config().get("REFRESH", False),
+    )
+
+
+def delete(model, object_id):
+    name = index_name(model)
+    if client().indices.exists(index=name):
+        client().options(ignore_status=404).delete(index=name, id=str(object_id))
+
+
+def _clause(term):
+    return Q("multi_match", query=term.text, type="phrase", fields=FIELDS)
+
+
+def _query(parsed):
+    must = [Q("bool", should=[_clause(t) for t in group], minimum_should_match=1)
+            for group in parsed.required]
+    must_not = [_clause(t) for t in parsed.excluded]
+    return must, must_not
+
+
+def search(request, parsed, results_class):
+    name = ensure_index(request.model)
+    s = Search(using=client(), index=name).extra(track_total_hits=True)
+    filters = []
+    if request.agency_id is not None:
+        filters.append(Q("term", agency_id=request.agency_id))
+    if request.date_from or request.date_to:
+        bounds = {}
+        if request.date_from:
+            bounds["gte"] = request.date_from.isoformat()
+        if request.date_to:
+            bounds["lte"] = request.date_to.isoformat()
+        filters.append(Q("range", date=bounds))
+    for facet, values in request.filters.items():
+        if values:
+            filters.append(Q("terms", **{f"facets.{facet}": list(values)}))
+    must, must_not = _query(parsed)
+    should = []
+    if parsed.number_key and request.sort == "relevance":
+        should.append(Q("constant_score", filter=Q("term", number_key=parsed.number_key),
+                        boost=1_000_000))
+    s = s.query(Q("bool", filter=filters, must=must, must_not=must_not, should=should))
+    if parsed.is_empty or request.sort != "relevance":
+        direction = "asc" if request.sort == "oldest" else "desc"
+        s = s.sort({"date": {"order": direction, "missing": "_last"}}, {"object_id": direction})
+    else:
+        s = s.sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"object_id": "desc"})
+    for facet in request.facet_names:
+        s.aggs.bucket(facet, A("terms", field=f"facets.{facet}", size=_MAX_FACET_VALUES))
+    page = max(1, request.page)
+    start = (page - 1) * request.per_page
+    s = s[start : start + request.per_page].source(False)
+    response = s.execute()
+    facets = {}
+    for facet in request.facet_names:
+        buckets = getattr(response.aggregations, facet).buckets
+        pairs = [(bucket.key, bucket.doc_count) for bucket in buckets]
+        facets[facet] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+    return results_class(
+        object_ids=[int(hit.meta.id) for hit in response],
+        total=response.hits.total.value,
+        facets=facets, parsed=parsed, page=page, per_page=request.per_page,
+    )

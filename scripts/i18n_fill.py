@@ -1,6 +1,6 @@
 """Fill gettext catalogs and compile them, without GNU gettext on the machine.
 
-    python scripts/i18n_fill.py <locale dir> [translations.json]
+    python scripts/i18n_fill.py <locale dir> [scripts/translations/vi.json]
 
 English catalogs get msgstr = msgid. The Vietnamese catalog takes its translations from
 the JSON file ({msgid: msgstr}; plural entries as lists). Every catalog is compiled to

@@ -11,14 +11,19 @@ VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 # The plugins a site installs; each works with only `plugins.core` beside it.
 PLUGIN_APPS = [
     "plugins.core",
+    "plugins.email_directory",
+    "plugins.legal_docs",
 ]
 SITE_APPS = ["portal"]
 
+WAGTAIL_VI_APP = "plugins.core.wagtail_vi"
 WAGTAIL_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -31,6 +36,7 @@ WAGTAIL_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
 ]
 THIRD_PARTY_APPS = [
     "simple_history",
@@ -49,8 +55,12 @@ DJANGO_APPS = [
 
 
 def installed_apps(plugins, site_apps=()):
-    """INSTALLED_APPS for a site made of ``plugins`` (and the reference site's apps)."""
-    return [*site_apps, *plugins, *WAGTAIL_APPS, *THIRD_PARTY_APPS, *DJANGO_APPS]
+    """INSTALLED_APPS for a site made of ``plugins`` (and the reference site's apps).
+
+    The Vietnamese admin translation comes with the core, before the Wagtail apps so that
+    its catalogues win over Wagtail's partial ones.
+    """
+    return [*site_apps, *plugins, WAGTAIL_VI_APP, *WAGTAIL_APPS, *THIRD_PARTY_APPS, *DJANGO_APPS]
 
 
 INSTALLED_APPS = installed_apps(PLUGIN_APPS, SITE_APPS)
@@ -84,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "plugins.core.context_processors.layout",
             ],
         },
     },
@@ -113,10 +124,22 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+# Wagtail's JavaScript catalogue only reads wagtail.admin's folder and LOCALE_PATHS, so the
+# Vietnamese admin translation is listed here too (the Python strings come from the app).
+LOCALE_PATHS = [
+    BASE_DIR / "site" / "locale",
+    BASE_DIR / "plugins" / "core" / "wagtail_vi" / "locale",
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The plugins' public search: "database" (SQLite FTS5 or PostgreSQL full text, whichever the
+# database is) or "elasticsearch" (settings/production.py, from ELASTICSEARCH_URL).
+PORTAL_SEARCH = {"BACKEND": "database"}
+
+# The reference site's layout; plugin pages extend it (plugins.core.context_processors).
+PORTAL_BASE_TEMPLATE = "base.html"
+
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"

@@ -49,6 +49,14 @@ if REDIS_URL:
     Q_CLUSTER = {**{k: v for k, v in Q_CLUSTER.items() if k != "orm"}, "redis": REDIS_URL}
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
+if ELASTICSEARCH_URL:
+    # The plugins' public search (plugins.core.search) runs on the cluster; the index
+    # prefix lets several installations share one cluster.
+    PORTAL_SEARCH = {
+        "BACKEND": "elasticsearch",
+        "URL": ELASTICSEARCH_URL,
+        "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal"),
+    }
 
 # Wagtail's own jobs run on the django-q2 workers, beside the plugins' jobs.
 TASKS = {"default": {"BACKEND": "plugins.core.task_backend.DjangoQ2Backend"}}

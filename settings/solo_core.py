@@ -6,3 +6,4 @@ from settings.test import *  # noqa: F403
 PLUGIN_APPS = ["plugins.core"]
 SITE_APPS = []
 INSTALLED_APPS = installed_apps(PLUGIN_APPS)
+PORTAL_BASE_TEMPLATE = "core/base.html"

@@ -8,6 +8,8 @@ from django.conf import settings
 _FOLDER_APPS = {
     "site": "portal",
     "e2e": "portal",
+    "email_directory": "plugins.email_directory",
+    "legal_docs": "plugins.legal_docs",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

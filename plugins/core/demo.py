@@ -7,8 +7,17 @@ page, the staff accounts) and a ``log`` to report what was created.
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.core.text import nfc
 
 _loaders = {}
+SEED_DIR = Path(__file__).resolve().parent / "demo_data"
+
+
+def seed_text(number):
+    """The text of seed regulation ``number`` (0-4), NFC: real content for every demo."""
+    return nfc((SEED_DIR / f"seed_{number:03d}.txt").read_text(encoding="utf-8"))
 
 
 @dataclass

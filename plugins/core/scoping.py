@@ -55,6 +55,21 @@ def current_agency(request):
     return getattr(request, _REQUEST_CACHE_ATTR)
 
 
+def agency_for_page(page):
+    """The agency whose Site holds ``page`` (the nearest site root above it), or ``None``."""
+    from plugins.core.models import Agency
+
+    path = page.path
+    if not path:
+        return None
+    prefixes = [path[:length] for length in range(page.steplen, len(path) + 1, page.steplen)]
+    return (
+        Agency.objects.filter(site__root_page__path__in=prefixes)
+        .order_by("-site__root_page__depth")
+        .first()
+    )
+
+
 class AgencyQuerySet(models.QuerySet):
     @property
     def agency_lookup(self):

@@ -5,12 +5,12 @@ they exist. Text comes from the seed regulations (real documents) where content 
 """
 
 import datetime
-from pathlib import Path
 
 from django.utils.html import escape
 from wagtail.models import Page
 
-from plugins.core.text import nfc, slugify
+from plugins.core.demo import seed_text
+from plugins.core.text import slugify
 from portal.models import (
     ArticleIndexPage,
     ArticleKind,
@@ -21,8 +21,6 @@ from portal.models import (
     StandardPage,
     Topic,
 )
-
-DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 
 TOPICS = [
     "Đầu tư", "Doanh nghiệp", "Môi trường", "Quy hoạch - Xây dựng", "Lao động",
@@ -180,6 +178,6 @@ def _organisation_intro(agency):
 
 
 def _seed_html(filename):
-    text = nfc((DATA_DIR / filename).read_text(encoding="utf-8"))
+    text = seed_text(int(filename.removeprefix("seed_").removesuffix(".txt")))
     paragraphs = [p.strip().strip("*#").strip() for p in text.split("\n") if p.strip()]
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)

@@ -1,0 +1,142 @@
+"""Merge, compile and check the Vietnamese catalogues of the Wagtail apps.
+
+Plain polib, so neither GNU gettext nor Django settings are needed.
+"""
+
+import re
+from pathlib import Path
+
+import polib
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "po"
+LOCALE = HERE / "locale" / "vi" / "LC_MESSAGES"
+DOMAINS = ("django", "djangojs")
+
+HEADER = {
+    "Project-Id-Version": "agency-portal-plugins wagtail_vi",
+    "Language": "vi",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+    "Plural-Forms": "nplurals=1; plural=0;",
+}
+
+# The Wagtail apps the project may install, as folders of the wagtail package.
+WAGTAIL_APP_FOLDERS = (
+    "", "admin", "contrib/forms", "contrib/redirects", "contrib/settings", "contrib/table_block",
+    "contrib/typed_table_block", "documents", "embeds", "images", "search", "sites",
+    "snippets", "users",
+)
+
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\{.*?\}\}|\{[\w.]*\}|</?[a-zA-Z][^>]*>")
+
+
+def placeholders(text):
+    """The sorted placeholders and HTML tags of ``text``."""
+    found = []
+    for token in _PLACEHOLDER.findall(text or ""):
+        if token.startswith("<"):
+            token = re.match(r"</?[a-zA-Z0-9]+", token).group(0)  # tag name, not attributes
+        found.append(token)
+    return sorted(found)
+
+
+def _key(entry):
+    return (entry.msgctxt or "", entry.msgid)
+
+
+def sources(domain):
+    return sorted((SOURCES / domain).glob("*.po"))
+
+
+def merged(domain):
+    """Every translated entry of ``domain``'s sources, one per (context, msgid)."""
+    catalogue = polib.POFile()
+    catalogue.metadata = dict(HEADER)
+    seen = {}
+    for path in sources(domain):
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not _translated(entry) or _key(entry) in seen:
+                continue
+            clean = polib.POEntry(
+                msgid=entry.msgid, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural,
+                msgstr=entry.msgstr, msgstr_plural=dict(entry.msgstr_plural),
+                flags=[f for f in entry.flags if f != "fuzzy"],
+            )
+            seen[_key(entry)] = clean
+            catalogue.append(clean)
+    return catalogue
+
+
+def build():
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for domain in DOMAINS:
+        catalogue = merged(domain)
+        catalogue.save(str(LOCALE / f"{domain}.po"))
+        catalogue.save_as_mofile(str(LOCALE / f"{domain}.mo"))
+        written[domain] = LOCALE / f"{domain}.mo"
+    return written
+
+
+def _translated(entry):
+    if "fuzzy" in entry.flags:
+        return False
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def wagtail_catalogues(domain):
+    import wagtail
+
+    base = Path(wagtail.__file__).resolve().parent
+    for folder in WAGTAIL_APP_FOLDERS:
+        path = base / folder / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            yield folder or "wagtail", path
+
+
+def problems_of(entry, plural_forms=None):
+    """What is wrong with one translated entry (placeholders, tags, plural forms)."""
+    if entry.msgid_plural:
+        translations = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+        if plural_forms and len(translations) != plural_forms:
+            return [f"needs {plural_forms} plural form(s): {entry.msgid!r}"]
+        # The singular may lack the count ("1 page"), the plural never does.
+        allowed = (placeholders(entry.msgid_plural), placeholders(entry.msgid))
+        return [
+            f"placeholders differ: {entry.msgid_plural!r} → {text!r}"
+            for text in translations if placeholders(text) not in allowed
+        ]
+    if placeholders(entry.msgstr) != placeholders(entry.msgid):
+        return [f"placeholders differ: {entry.msgid!r} → {entry.msgstr!r}"]
+    return []
+
+
+def check(parts=None):
+    """Problems with the translations; with ``parts``, only those files, not coverage."""
+    problems = []
+    if parts:
+        for path in parts:
+            for entry in polib.pofile(str(path)):
+                if entry.obsolete:
+                    continue
+                if not _translated(entry):
+                    problems.append(f"{path.name}: untranslated {entry.msgid!r}")
+                else:
+                    problems.extend(f"{path.name}: {p}" for p in problems_of(entry, 1))
+        return problems
+    for domain in DOMAINS:
+        translated = {_key(entry): entry for entry in merged(domain)}
+        for app, path in wagtail_catalogues(domain):
+            for entry in polib.pofile(str(path)):
+                if entry.obsolete or not entry.msgid:
+                    continue
+                ours = translated.get(_key(entry))
+                if ours is None:
+                    problems.append(f"{domain} {app}: untranslated {entry.msgid!r}")
+                else:
+                    problems.extend(f"{domain} {app}: {p}" for p in problems_of(ours, 1))
+    return problems

@@ -1,0 +1,1 @@
+"""The official email directory: people, unit and agency mailboxes, address naming schemes."""

@@ -1,0 +1,1 @@
+"""Legal documents: pages with numbers, validity status and relations; the public library."""

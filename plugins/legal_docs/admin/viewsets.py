@@ -1,0 +1,49 @@
+"""Admin screens for the lists legal documents are classified by."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from plugins.legal_docs.models import DocumentType, IssuingBody, LegalField
+
+
+class DocumentTypeViewSet(ModelViewSet):
+    name = "legal_docs_type"
+    url_prefix = "van-ban/loai"
+    model = DocumentType
+    icon = "tag"
+    menu_label = _("Document types")
+    list_display = ["name", "code", "is_normative", "sort_order"]
+    form_fields = ["code", "name", "is_normative", "sort_order"]
+    copy_view_enabled = False
+
+
+class IssuingBodyViewSet(ModelViewSet):
+    name = "legal_docs_issuer"
+    url_prefix = "van-ban/co-quan-ban-hanh"
+    model = IssuingBody
+    icon = "site"
+    menu_label = _("Issuing bodies")
+    list_display = ["name", "abbreviation", "level"]
+    list_filter = ["level"]
+    search_fields = ["name", "abbreviation"]
+    form_fields = ["name", "abbreviation", "level", "sort_order"]
+    copy_view_enabled = False
+
+
+class LegalFieldViewSet(ModelViewSet):
+    name = "legal_docs_field"
+    url_prefix = "van-ban/linh-vuc"
+    model = LegalField
+    icon = "folder-open-inverse"
+    menu_label = _("Fields")
+    list_display = ["name", "slug"]
+    form_fields = ["name", "slug"]
+    copy_view_enabled = False
+
+
+class LegalDocsViewSetGroup(ViewSetGroup):
+    menu_label = _("Legal documents")
+    menu_icon = "doc-full"
+    menu_order = 220
+    items = (DocumentTypeViewSet, IssuingBodyViewSet, LegalFieldViewSet)

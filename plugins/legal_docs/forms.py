@@ -1,0 +1,46 @@
+"""The admin form of a legal document: number uniqueness and the secrecy rule, with clear
+messages before anything is saved."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from plugins.core import numbers
+
+
+class LegalDocumentPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("secrecy") and "action-publish" in self.data:
+            self.add_error(
+                "secrecy",
+                _("A secret document (Mật, Tối mật, Tuyệt mật) can never be published (R-LD-6)."),
+            )
+        number = cleaned.get("number")
+        if number and "number" not in self.errors:
+            doc_type = cleaned.get("doc_type")
+            try:
+                parsed = numbers.parse(number, extra_types=[doc_type.code] if doc_type else [])
+            except numbers.InvalidNumber as error:
+                self.add_error("number", error.message)
+            else:
+                cleaned["number"] = str(parsed)
+                self._check_unique(parsed)
+        return cleaned
+
+    def _check_unique(self, parsed):
+        from plugins.core.scoping import agency_for_page
+        from plugins.legal_docs.models import LegalDocumentPage
+
+        page = self.instance
+        parent = self.parent_page if page.pk is None else page.get_parent()
+        agency = agency_for_page(parent) if parent is not None else None
+        clash = LegalDocumentPage.objects.filter(agency=agency, number_key=parsed.search_key)
+        if page.pk:
+            clash = clash.exclude(pk=page.pk)
+        other = clash.first()
+        if other is not None:
+            self.add_error(
+                "number",
+                _("%(number)s is already used by “%(title)s” in this agency's library.")
+                % {"number": parsed, "title": other.title},
+            )

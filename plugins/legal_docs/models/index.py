@@ -1,0 +1,49 @@
+"""The public library of legal documents: search, facets, feeds and exports (R-LD-1…4)."""
+
+from django.db import models
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class LegalDocumentIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+    per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
+
+    subpage_types = ["legal_docs.LegalDocumentPage"]
+    max_count_per_parent = 1
+    template = "legal_docs/legal_document_index_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("per_page")]
+
+    class Meta:
+        verbose_name = _("legal document library")
+
+    @path("")
+    def library(self, request):
+        from plugins.legal_docs.library import library_context
+
+        context = self.get_context(request)
+        context.update(library_context(self, request))
+        return render(request, self.template, context)
+
+    @path("rss/")
+    def rss(self, request):
+        from plugins.legal_docs.feeds import LegalDocumentsRss
+
+        return LegalDocumentsRss(self)(request)
+
+    @path("atom/")
+    def atom(self, request):
+        from plugins.legal_docs.feeds import LegalDocumentsAtom
+
+        return LegalDocumentsAtom(self)(request)
+
+    @path("xuat/<str:fmt>/")
+    def export(self, request, fmt):
+        from plugins.legal_docs.exports import export_response
+
+        return export_response(self, request, fmt)

@@ -1,0 +1,28 @@
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from plugins.legal_docs.models import LegalDocumentPage
+
+
+@receiver(page_published)
+def on_published(sender, instance, **kwargs):
+    if isinstance(instance, LegalDocumentPage):
+        from plugins.legal_docs.services import after_publish
+
+        after_publish(instance)
+
+
+@receiver(page_unpublished)
+def on_unpublished(sender, instance, **kwargs):
+    if isinstance(instance, LegalDocumentPage):
+        from plugins.legal_docs.services import after_unpublish
+
+        after_unpublish(instance)
+
+
+@receiver(post_delete, sender=LegalDocumentPage)
+def on_deleted(sender, instance, **kwargs):
+    from plugins.core.search.documents import remove
+
+    remove(instance)

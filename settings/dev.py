@@ -1,9 +1,13 @@
 """Embedded defaults: SQLite, ORM task broker, database search. Needs no service."""
 
 from settings.base import *  # noqa: F403
-from settings.base import VAR_DIR
+from settings.base import Q_CLUSTER, VAR_DIR
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret-1b7c9f0e2a"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "*.localhost"]
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# With the embedded defaults no worker is started: tasks run in the request that queues
+# them. Production runs `manage.py qcluster` workers (README).
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}

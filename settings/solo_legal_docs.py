@@ -1,9 +1,6 @@
-"""Test settings for a site that installs only the core and the legal documents plugin."""
+"""Test settings: only the core and plugins.legal_docs installed (no reference site)."""
 
-from settings.base import installed_apps
-from settings.test import *  # noqa: F403
+from settings.solo import *  # noqa: F403
+from settings.solo import solo_apps
 
-PLUGIN_APPS = ["plugins.core", "plugins.legal_docs"]
-SITE_APPS = []
-INSTALLED_APPS = installed_apps(PLUGIN_APPS)
-PORTAL_BASE_TEMPLATE = "core/base.html"
+INSTALLED_APPS = solo_apps("plugins.legal_docs")

@@ -22,12 +22,17 @@ def make_agency(db):
 
     from plugins.core.models import Agency
 
-    def make(symbol, name=None, hostname=None, **fields):
+    def make(symbol, name=None, hostname=None, own_home=False, **fields):
+        """An agency and its Site; ``own_home`` gives the site a home page of its own."""
         root = Page.get_first_root_node()
+        home = root.get_children().first() or root
+        if own_home:
+            home = root.add_child(instance=Page(title=f"Trang chủ {symbol}",
+                                                slug=f"home-{symbol.lower()}"))
         site = Site.objects.create(
             hostname=hostname or f"{symbol.lower()}.example.test",
             port=80,
-            root_page=root.get_children().first() or root,
+            root_page=home,
             site_name=name or symbol,
         )
         return Agency.objects.create(

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
+from plugins.legal_docs.admin.imports import import_status_view, import_view, libraries_for
 from plugins.legal_docs.admin.reports import LateDocumentsPanel, PublicationDeadlineReport
 from plugins.legal_docs.admin.viewsets import LegalDocsViewSetGroup
 from plugins.legal_docs.services import STATUS_CHANGED
@@ -20,6 +21,8 @@ def register_report_urls():
     return [
         path("bao-cao/han-dang-van-ban/", PublicationDeadlineReport.as_view(),
              name="legal_docs_deadlines"),
+        path("van-ban/nhap/", import_view, name="legal_docs_import"),
+        path("van-ban/nhap/<str:job>/", import_status_view, name="legal_docs_import_status"),
         path("bao-cao/han-dang-van-ban/ket-qua/",
              PublicationDeadlineReport.as_view(results_only=True),
              name="legal_docs_deadlines_results"),
@@ -30,6 +33,17 @@ def register_report_urls():
 def register_report_menu_item():
     return MenuItem(_("Publication deadlines"), reverse("legal_docs_deadlines"), icon_name="time",
                     order=700)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return libraries_for(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(_("Import legal documents"), reverse("legal_docs_import"),
+                          icon_name="upload", order=230)
 
 
 @hooks.register("construct_homepage_panels")

@@ -54,3 +54,20 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_site(live_server):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    from wagtail.models import Site
+
+    # The live server listens on 127.0.0.1:<port>: serve the first agency there.
+    site = Site.objects.get(hostname="localhost")
+    site.port = 80
+    site.is_default_site = True
+    site.save()
+    return live_server.url

@@ -9,19 +9,6 @@ from django.core.management import call_command
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo", stdout=StringIO())
-    from wagtail.models import Site
-
-    # The live server listens on 127.0.0.1:<port>: serve the first agency there.
-    site = Site.objects.get(hostname="localhost")
-    site.port = 80
-    site.is_default_site = True
-    site.save()
-    return live_server.url
-
-
 def test_citizen_reads_the_org_chart_and_filters_news(page, demo_site, screenshot):
     """R-SITE-1, R-SITE-2, R-ORG-1: the org chart is drawn; the news filter works by keyboard."""
     page.goto(demo_site + "/")

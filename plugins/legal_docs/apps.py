@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,18 @@ class LegalDocsConfig(AppConfig):
         from plugins.legal_docs.search_index import build
 
         documents.register(LegalDocumentPage, build)
+        post_migrate.connect(schedule_daily_status_refresh, sender=self)
         demo.register("legal_docs", load_legal_docs_demo, order=20)
         areas.register("legal_docs.LegalDocumentIndexPage", _("Legal documents"), icon="doc-full",
                        order=30)
+
+
+def schedule_daily_status_refresh(sender, **kwargs):
+    """Statuses move with the dates (a document takes effect, one expires): once a day."""
+    from django_q.models import Schedule
+
+    Schedule.objects.get_or_create(
+        func="plugins.legal_docs.services.refresh_all_task",
+        defaults={"name": "legal_docs: refresh validity statuses",
+                  "schedule_type": Schedule.DAILY},
+    )

@@ -30,12 +30,6 @@ from plugins.legal_docs.models import (
 )
 from plugins.legal_docs.relations import RelationKind
 
-TYPES = [
-    ("L", "Luật", True), ("NĐ", "Nghị định", True), ("TT", "Thông tư", True),
-    ("NQ", "Nghị quyết", True), ("QĐ", "Quyết định", False), ("CT", "Chỉ thị", False),
-    ("KH", "Kế hoạch", False), ("TB", "Thông báo", False), ("HD", "Hướng dẫn", False),
-    ("QC", "Quy chế", False),
-]
 ISSUERS = [
     # (abbreviation, name, level)
     ("QH", "Quốc hội", IssuerLevel.CENTRAL),
@@ -86,12 +80,7 @@ _DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+n
 
 
 def _taxonomy(context):
-    types = {}
-    for order, (code, name, normative) in enumerate(TYPES):
-        types[code], created = DocumentType.objects.get_or_create(
-            code=code, defaults={"name": name, "is_normative": normative, "sort_order": order}
-        )
-        context.note(created, f"document type {code}")
+    types = {t.code: t for t in DocumentType.objects.all()}  # made by migration 0002
     issuers = {}
     for order, (abbreviation, name, level) in enumerate(ISSUERS):
         issuers[abbreviation], created = IssuingBody.objects.get_or_create(

@@ -67,6 +67,7 @@ def measure(label, runs, call):
 
 
 def generate(count, rng):
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from wagtail.models import Page, Site
 
@@ -99,7 +100,7 @@ def generate(count, rng):
     existing = LegalDocumentPage.objects.child_of(library).count()
     if existing >= count:
         return library
-    page_ct = LegalDocumentPage.get_content_type()
+    page_ct = ContentType.objects.get_for_model(LegalDocumentPage)
     base_path = library.path
     statuses = [Status.IN_FORCE] * 6 + [Status.EXPIRED, Status.PARTLY_EXPIRED, Status.NOT_YET]
     through = LegalDocumentPage.legal_fields.through
@@ -222,7 +223,7 @@ def main():
         result = LegalDocumentPage.objects.live().search(queries[i], operator="and")
         list(result[:20])
 
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     sample = list(pages.order_by("?").values_list("url_path", flat=True)[:runs])
     root = library.get_site().root_page.url_path
 

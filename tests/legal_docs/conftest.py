@@ -33,13 +33,8 @@ def library(agency):
 
 @pytest.fixture
 def taxonomy(db):
-    types = {
-        code: DocumentType.objects.create(code=code, name=name, is_normative=normative)
-        for code, name, normative in [
-            ("QĐ", "Quyết định", False), ("NĐ", "Nghị định", True), ("TT", "Thông tư", True),
-            ("KH", "Kế hoạch", False),
-        ]
-    }
+    # The national list comes with the plugin (migration 0002).
+    types = {code: DocumentType.objects.get(code=code) for code in ("QĐ", "NĐ", "TT", "KH")}
     issuers = {
         key: IssuingBody.objects.create(name=name, abbreviation=key, level=level)
         for key, name, level in [

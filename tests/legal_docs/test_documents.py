@@ -144,3 +144,19 @@ def test_relations_are_shown_in_both_directions(make_doc, client):
     html = client.get(basis.url).content.decode()
     assert "29/QĐ-BQL" in html
     assert "Là căn cứ của" in html or "Is the basis of" in html
+
+
+def test_the_national_document_types_come_with_the_plugin():
+    """R-LD-3: the Decree 30 list is there, extendable in the admin."""
+    from plugins.core.numbers import TYPE_CODES
+    from plugins.legal_docs.models import DocumentType
+
+    assert set(TYPE_CODES) <= set(DocumentType.objects.values_list("code", flat=True))
+    assert DocumentType.objects.get(code="NĐ").is_normative
+
+
+def test_status_refresh_is_scheduled_daily():
+    from django_q.models import Schedule
+
+    schedule = Schedule.objects.get(func="plugins.legal_docs.services.refresh_all_task")
+    assert schedule.schedule_type == Schedule.DAILY

@@ -159,3 +159,19 @@ def test_highlight_marks_the_accented_original():
     long_text = "Mở đầu. " * 60 + "Đường giao thông kết nối"
     cut = snippet(long_text, ["duong"], width=80)
     assert cut.startswith("…") and "<mark>Đường</mark>" in cut
+
+
+def test_browse_counts_are_cached_until_the_index_changes(
+    corpus, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    """The list's landing page (no words, no filters) is served from the cache, never stale."""
+    first = search(SearchRequest(model=Unit, facet_names=("type",)))
+    with django_assert_max_num_queries(2):  # content type + the page of ids
+        again = search(SearchRequest(model=Unit, facet_names=("type",)))
+    assert again.total == first.total and again.facets == first.facets
+    unit = Unit.objects.get(name="portal")
+    with django_capture_on_commit_callbacks(execute=True):
+        documents.remove(unit)
+    after = search(SearchRequest(model=Unit, facet_names=("type",)))
+    assert after.total == first.total - 1
+    assert dict(after.facets["type"]).get("QC", 0) == dict(first.facets["type"])["QC"] - 1

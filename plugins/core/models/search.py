@@ -49,7 +49,8 @@ class SearchFacet(models.Model):
                 fields=["entry", "name", "value"], name="core_search_facet_once"
             ),
         ]
-        indexes = [models.Index(fields=["name", "value"])]
+        # No (name, value) index: facet counts walk the unique (entry, name, value) index
+        # from the matching entries; an index led by name made SQLite scan every facet row.
 
     def __str__(self):
         return f"{self.name}={self.value}"

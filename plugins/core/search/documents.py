@@ -36,6 +36,24 @@ class SearchDocument:
     facets: dict = field(default_factory=dict)  # name → value or iterable of values
 
 
+def index_version(label):
+    """A number that changes whenever the index of the model ``label`` changes."""
+    from django.core.cache import cache
+
+    return cache.get_or_set(f"core-search:version:{label}", 0, None)
+
+
+def _changed(model):
+    from django.core.cache import cache
+
+    key = f"core-search:version:{model._meta.label_lower}"
+    cache.get_or_set(key, 0, None)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, None)
+
+
 def register(model, build):
     """Declare ``model`` searchable; ``build(obj)`` gives its SearchDocument or None."""
     _REGISTRY[model._meta.label_lower] = build
@@ -84,6 +102,8 @@ def index(obj):
         for name, values in facets.items()
         for value in values
     )
+    _changed(type(obj))
+    transaction.on_commit(lambda: _changed(type(obj)))
     if _uses_elasticsearch():
         from plugins.core.search import elastic
 
@@ -107,6 +127,8 @@ def remove(obj):
     SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
     ).delete()
+    _changed(type(obj))
+    transaction.on_commit(lambda: _changed(type(obj)))
 
 
 def _entry_fields(document):
@@ -176,4 +198,5 @@ def reindex(queryset, batch_size=1000):
                 flush()
         if batch:
             flush()
+    _changed(model)
     return count

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
@@ -125,6 +126,23 @@ def _filtered(request, parsed):
     return queryset
 
 
+BROWSE_CACHE_SECONDS = 3600
+
+
+def _browse_cache_key(request, parsed):
+    """Browsing a whole list (no words, no filters) is the commonest page and the costliest
+    count; its total and facet counts are cached until the index of that model changes."""
+    if not parsed.is_empty or parsed.excluded or request.date_from or request.date_to:
+        return None
+    if any(request.filters.values()):
+        return None
+    from plugins.core.search.documents import index_version
+
+    label = request.model._meta.label_lower
+    facets = ",".join(request.facet_names)
+    return f"core-search:browse:{label}:{request.agency_id}:{facets}:{index_version(label)}"
+
+
 def backend_name():
     return getattr(settings, "PORTAL_SEARCH", {}).get("BACKEND", "database")
 
@@ -143,7 +161,9 @@ def _database_search(request, parsed):
     from plugins.core.models import SearchFacet
 
     base = _restrict(_filtered(request, parsed), parsed)
-    total = base.count()
+    browse_key = _browse_cache_key(request, parsed)
+    cached = cache.get(browse_key) if browse_key else None
+    total = cached["total"] if cached else base.count()
     page_query = base
     if parsed.is_empty or request.sort != "relevance":
         order = ["-date", "-id"] if request.sort != "oldest" else ["date", "id"]
@@ -163,7 +183,9 @@ def _database_search(request, parsed):
     object_ids = list(ordered[start : start + request.per_page])
 
     facets = {name: [] for name in request.facet_names}
-    if request.facet_names and total:
+    if cached:
+        facets = cached["facets"]
+    elif request.facet_names and total:
         rows = (
             SearchFacet.objects.filter(entry__in=base.values("pk"), name__in=request.facet_names)
             .values("name", "value")
@@ -175,6 +197,8 @@ def _database_search(request, parsed):
         for pairs in facets.values():
             # Code-point order on ties, as on every backend (collations differ).
             pairs.sort(key=lambda pair: (-pair[1], pair[0]))
+    if browse_key and not cached:
+        cache.set(browse_key, {"total": total, "facets": facets}, BROWSE_CACHE_SECONDS)
     return SearchResults(
         object_ids=object_ids, total=total, facets=facets, parsed=parsed, page=page,
         per_page=request.per_page,

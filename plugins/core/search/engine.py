@@ -9,8 +9,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.expressions import RawSQL

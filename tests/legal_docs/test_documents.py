@@ -160,3 +160,35 @@ def test_status_refresh_is_scheduled_daily():
 
     schedule = Schedule.objects.get(func="plugins.legal_docs.services.refresh_all_task")
     assert schedule.schedule_type == Schedule.DAILY
+
+
+def test_admin_creates_a_draft_and_refuses_to_publish_a_secret_one(client, django_user_model,
+                                                                   library, taxonomy):
+    """The Wagtail editor end to end: a draft is saved; publishing a secret is refused."""
+    from django.urls import reverse
+
+    editor = django_user_model.objects.create_superuser("bientap", "bt@example.vn", "x-2026-p")
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=["legal_docs", "legaldocumentpage", library.pk])
+    assert client.get(url).status_code == 200
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    data = nested_form_data({
+        "title": "Kế hoạch tuyên truyền", "slug": "ke-hoach-tuyen-truyen",
+        "number": "05/kh-bql", "doc_type": taxonomy["types"]["KH"].pk,
+        "issuing_body": taxonomy["issuers"]["BQL"].pk, "issue_date": "2026-03-02",
+        "summary": "Tuyên truyền pháp luật", "body": rich_text("<p>Nội dung</p>"),
+        "secrecy": "",
+        "files": inline_formset([]), "relations": inline_formset([]),
+        "comments": inline_formset([]),
+    })
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = LegalDocumentPage.objects.get(slug="ke-hoach-tuyen-truyen")
+    assert page.number == "05/KH-BQL" and not page.live
+    secret = dict(data, slug="mat", number="06/KH-BQL", secrecy="mat")
+    secret["action-publish"] = "action-publish"
+    response = client.post(url, secret)
+    assert response.status_code == 200
+    assert "R-LD-6" in response.content.decode()
+    assert not LegalDocumentPage.objects.filter(slug="mat").exists()

@@ -160,7 +160,8 @@ def search(request):
 def _database_search(request, parsed):
     from plugins.core.models import SearchFacet
 
-    base = _restrict(_filtered(request, parsed), parsed)
+    filtered = _filtered(request, parsed)
+    base = _restrict(filtered, parsed)
     browse_key = _browse_cache_key(request, parsed)
     cached = cache.get(browse_key) if browse_key else None
     total = cached["total"] if cached else base.count()
@@ -168,7 +169,8 @@ def _database_search(request, parsed):
     if parsed.is_empty or request.sort != "relevance":
         order = ["-date", "-id"] if request.sort != "oldest" else ["date", "id"]
     else:
-        page_query = _ranked(base, parsed)
+        # On SQLite the ranking join is itself the match: no second MATCH in a subquery.
+        page_query = _ranked(filtered if connection.vendor == "sqlite" else base, parsed)
         order = ["rank", "-date", "-id"]
     if parsed.number_key and request.sort == "relevance":
         # A document number typed in any form puts that document first.

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Count, Exists, OuterRef
+from django.db.models.expressions import Expression
 
 from plugins.core.search.query import ParsedQuery, parse_query, to_fts5
 
@@ -61,28 +61,40 @@ def _match_tsquery(parsed):
     return expression
 
 
-def _matching_ids(parsed):
-    """A subquery of the ids of the entries matching ``parsed`` (safe inside other queries)."""
-    if connection.vendor == "sqlite":
-        return RawSQL(
-            "SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s", [to_fts5(parsed)]
-        )
-    if connection.vendor == "postgresql":
-        return RawSQL(
-            "SELECT id FROM core_searchentry "
-            "WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)",
-            [_match_tsquery(parsed)],
-        )
-    raise NotImplementedError(f"No full-text search for the {connection.vendor} database.")
+class _Matches(Expression):
+    """``parsed`` matches the entry: a boolean condition that stays right inside subqueries
+    (the entry table's alias is taken from the query being compiled)."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, parsed):
+        super().__init__()
+        self.parsed = parsed
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        if connection.vendor == "sqlite":
+            return (
+                f"{alias}.id IN (SELECT rowid FROM core_search_fts "
+                "WHERE core_search_fts MATCH %s)",
+                [to_fts5(self.parsed)],
+            )
+        if connection.vendor == "postgresql":
+            return (
+                f"{alias}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+                [_match_tsquery(self.parsed)],
+            )
+        raise NotImplementedError(f"No full-text search for the {connection.vendor} database.")
 
 
 def _restrict(queryset, parsed):
     """Entries matching ``parsed``; with exclusions only (``-khu``), all entries but those."""
     if not parsed.is_empty:
-        return queryset.filter(pk__in=_matching_ids(parsed))
+        return queryset.filter(_Matches(parsed))
     for term in parsed.excluded:
         positive = ParsedQuery(required=((term,),), excluded=(), number_key=None, raw="")
-        queryset = queryset.exclude(pk__in=_matching_ids(positive))
+        queryset = queryset.exclude(_Matches(positive))
     return queryset
 
 

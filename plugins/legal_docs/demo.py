@@ -28,6 +28,7 @@ from plugins.legal_docs.models import (
     LegalField,
     LegalRelation,
 )
+from plugins.legal_docs.national_types import ensure_document_types
 from plugins.legal_docs.relations import RelationKind
 
 ISSUERS = [
@@ -80,7 +81,8 @@ _DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+n
 
 
 def _taxonomy(context):
-    types = {t.code: t for t in DocumentType.objects.all()}  # made by migration 0002
+    types = {t.code: t for t in DocumentType.objects.all()}
+    types.update(ensure_document_types(DocumentType))
     issuers = {}
     for order, (abbreviation, name, level) in enumerate(ISSUERS):
         issuers[abbreviation], created = IssuingBody.objects.get_or_create(

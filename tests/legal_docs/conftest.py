@@ -15,6 +15,7 @@ from plugins.legal_docs.models import (
     LegalField,
     LegalRelation,
 )
+from plugins.legal_docs.national_types import ensure_document_types
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def library(agency):
 @pytest.fixture
 def taxonomy(db):
     # The national list comes with the plugin (migration 0002).
-    types = {code: DocumentType.objects.get(code=code) for code in ("QĐ", "NĐ", "TT", "KH")}
+    types = ensure_document_types(DocumentType)
     issuers = {
         key: IssuingBody.objects.create(name=name, abbreviation=key, level=level)
         for key, name, level in [

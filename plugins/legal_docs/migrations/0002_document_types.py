@@ -1,22 +1,12 @@
-"""The document types of Decree 30/2020 Appendix III and of legal normative documents.
-
-Agencies extend the list in the admin; this only adds what is missing.
-"""
+"""The national document types; agencies extend the list in the admin."""
 
 from django.db import migrations
 
-NORMATIVE = {"NĐ", "TT", "TTLT", "NQLT", "PL", "L"}
-
 
 def add_types(apps, schema_editor):
-    from plugins.core.numbers import TYPE_CODES
+    from plugins.legal_docs.national_types import ensure_document_types
 
-    DocumentType = apps.get_model("legal_docs", "DocumentType")
-    for order, (code, name) in enumerate(TYPE_CODES.items()):
-        DocumentType.objects.get_or_create(
-            code=code,
-            defaults={"name": name, "is_normative": code in NORMATIVE, "sort_order": order},
-        )
+    ensure_document_types(apps.get_model("legal_docs", "DocumentType"))
 
 
 class Migration(migrations.Migration):

@@ -1,48 +1,71 @@
-"""The one query parser of the project (DESIGN.md "Search").
+"""The one query parser of the project (DESIGN.md "Search", R-LD-4).
 
-Terms, "quoted phrases", ``OR`` (or ``|``) between items, ``-`` exclusion; AND by
-default. Terms are folded (no accents, ``đ`` → ``d``, no case) and reduced to words of
-``[0-9a-z]``, so punctuation, operators of the backends and injected SQL lose all meaning.
-It never raises: any text gives a (possibly empty) query.
+Syntax: terms, ``"quoted phrases"`` (also ``“…”``, ``„…“`` and ``«…»``; an unclosed quote
+runs to the end), ``OR`` (upper case only) or ``|`` between two items, ``-`` before a term
+or a phrase to exclude it; AND by default. Terms are folded with
+:func:`plugins.core.text.fold` (no accents, ``đ`` → ``d``, no case) and cut into words of
+``[0-9a-z]`` only, so punctuation, the operators of every backend (FTS5 ``NEAR``, column
+filters, ``*``, ``^``; tsquery ``&``, ``|``, ``!``) and injected SQL lose all meaning.
+The parser never raises: any input gives a (possibly empty) :class:`ParsedQuery`.
+
+:func:`to_fts5` and :func:`to_websearch` render a parsed query for SQLite FTS5 and for
+PostgreSQL ``websearch_to_tsquery``; the Elasticsearch backend builds its query from the
+:class:`Term` objects directly.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import product
+from math import prod
 
 from plugins.core.numbers import search_key
 from plugins.core.text import fold
 
+__all__ = ["Term", "ParsedQuery", "parse_query", "to_fts5", "to_websearch"]
+
 _WORD = re.compile(r"[0-9a-z]+")
-_OPEN_QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "”": "”"}
-_OR_TOKENS = {"OR", "|"}
+# Opening quote → the characters that close it (a plain " always closes too).
+_QUOTES = {
+    '"': '"',
+    "“": '”"',
+    "”": '”"',  # ”…” as typed by some word processors
+    "„": '“”"',
+    "«": '»"',
+}
+_OR_TOKENS = frozenset({"OR", "|"})
+# to_websearch expands AND-of-ORs into OR-of-ANDs; at most this many clauses.
+_MAX_WEBSEARCH_CLAUSES = 64
 
 
 @dataclass(frozen=True)
 class Term:
-    words: tuple
+    """One search term: a word, or a phrase of several words in order."""
+
+    words: tuple[str, ...]  # folded, each matching [0-9a-z]+
 
     @property
-    def is_phrase(self):
+    def is_phrase(self) -> bool:
         return len(self.words) > 1
 
     @property
-    def text(self):
+    def text(self) -> str:
         return " ".join(self.words)
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    required: tuple  # AND of groups; each group an OR of Terms
-    excluded: tuple  # Terms
-    number_key: str | None
-    raw: str
+    required: tuple[tuple[Term, ...], ...]  # AND of groups; each group an OR of Terms
+    excluded: tuple[Term, ...]  # -term / -"phrase"
+    number_key: str | None  # search key of a document number typed as the whole query
+    raw: str  # the cleaned input
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
+        """No required term: exclusions alone search nothing."""
         return not self.required
 
-    def words(self):
+    def words(self) -> list[str]:
         """The distinct words of the required terms, in order (for highlighting)."""
         seen = {}
         for group in self.required:
@@ -56,21 +79,24 @@ EMPTY = ParsedQuery(required=(), excluded=(), number_key=None, raw="")
 
 
 def _clean(text, max_length):
-    # Lone surrogates cannot be normalised or encoded: drop them first.
-    text = "".join(ch for ch in text if not 0xD800 <= ord(ch) <= 0xDFFF)
-    text = unicodedata.normalize("NFC", text[: max_length * 2])
+    """``text`` without lone surrogates and control/format characters, NFC, capped."""
+    limit = max(0, max_length)
+    # Only the first characters can survive the cap; leave room for removed controls.
+    text = text[: limit * 4 + 64]
     kept = []
     for ch in text:
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf"):
-            kept.append(" " if ch in "\t\n\r" else "")
-        else:
-            kept.append(ch)
-    return "".join(kept)[:max_length].strip()
+        if "\ud800" <= ch <= "\udfff":  # lone surrogates cannot be encoded or normalised
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            if ch.isspace() or ch == "\u200b":  # tab, newline, zero-width space: a space
+                kept.append(" ")
+            continue
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))[:limit].strip()
 
 
 def _tokens(text):
-    """(kind, value, negated) items: kind is "term", "phrase" or "or"."""
+    """``(kind, value, negated)`` items, ``kind`` being ``"term"``, ``"phrase"`` or ``"or"``."""
     items, i, n = [], 0, len(text)
     while i < n:
         ch = text[i]
@@ -79,21 +105,20 @@ def _tokens(text):
             continue
         negated = False
         if ch == "-":
-            negated, i = True, i + 1
+            i += 1
             if i >= n or text[i].isspace():
                 continue  # a lone "-"
-            ch = text[i]
-        if ch in _OPEN_QUOTES:
-            close = _OPEN_QUOTES[ch]
-            end = text.find(close, i + 1)
-            if end == -1 and close != '"':
-                end = text.find('"', i + 1)
-            end = n if end == -1 else end
+            negated, ch = True, text[i]
+        if ch in _QUOTES:
+            closers = _QUOTES[ch]
+            end = i + 1
+            while end < n and text[end] not in closers:
+                end += 1
             items.append(("phrase", text[i + 1 : end], negated))
             i = end + 1
             continue
         end = i
-        while end < n and not text[end].isspace() and text[end] not in _OPEN_QUOTES:
+        while end < n and not text[end].isspace() and text[end] not in _QUOTES:
             end += 1
         token = text[i:end]
         i = end
@@ -109,70 +134,134 @@ def _term(value):
     return Term(words) if words else None
 
 
-def parse_query(text, *, max_length=500, max_terms=32):
-    """Parse ``text``; never raises."""
+def _number_key(raw):
+    if "/" not in raw:  # every document number has one; skip the parser otherwise
+        return None
+    candidates = [raw]
+    if len(raw) > 2 and raw[0] in _QUOTES and raw[-1] in _QUOTES[raw[0]]:
+        candidates.append(raw[1:-1].strip())
+    for candidate in candidates:
+        try:
+            key = search_key(candidate)
+        except Exception:  # the parser never raises
+            key = None
+        if key:
+            return key
+    return None
+
+
+class _Builder:
+    """Collects groups and exclusions, dropping duplicates and terms beyond the cap."""
+
+    def __init__(self, max_terms):
+        self.max_terms = max(0, max_terms)
+        self.groups = []
+        self.excluded = []
+        self.count = 0
+        self.open = False  # the last kept item was a required term: OR may extend its group
+
+    def close(self):
+        """End the open group; drop it if an earlier group has the same alternatives."""
+        if self.open:
+            last = self.groups[-1]
+            if any(set(group) == set(last) for group in self.groups[:-1]):
+                self.groups.pop()
+                self.count -= len(last)
+        self.open = False
+
+    def exclude(self, term):
+        self.close()
+        if term not in self.excluded and self.count < self.max_terms:
+            self.excluded.append(term)
+            self.count += 1
+
+    def add(self, term, join):
+        if join and self.open:
+            group = self.groups[-1]
+            if term not in group and self.count < self.max_terms:
+                group.append(term)
+                self.count += 1
+            return
+        self.close()
+        if self.count < self.max_terms:
+            self.groups.append([term])
+            self.count += 1
+            self.open = True
+
+
+def parse_query(text, *, max_length=500, max_terms=32) -> ParsedQuery:
+    """Parse a search box's ``text``; never raises (non-text gives an empty query)."""
     if not isinstance(text, str):
         return EMPTY
-    raw = _clean(text, max_length)
+    try:
+        raw = _clean(text, max_length)
+    except Exception:  # belt and braces: the parser never raises
+        return EMPTY
     if not raw:
         return EMPTY
-    groups, excluded, seen, count = [], [], set(), 0
-    join_next = False
+    builder = _Builder(max_terms)
+    join = False
     for kind, value, negated in _tokens(raw):
         if kind == "or":
-            join_next = bool(groups)
+            join = builder.open  # a dangling or doubled OR joins nothing
             continue
         term = _term(value)
-        if term is None or count >= max_terms:
-            join_next = False
-            continue
-        key = (negated, term.words)
-        if key in seen:
-            join_next = False
-            continue
-        seen.add(key)
-        count += 1
+        if term is None:
+            continue  # nothing left after folding: the token vanishes, OR state included
         if negated:
-            excluded.append(term)
-        elif join_next:
-            groups[-1].append(term)
+            builder.exclude(term)
         else:
-            groups.append([term])
-        join_next = False
+            builder.add(term, join)
+        join = False
+    builder.close()
     return ParsedQuery(
-        required=tuple(tuple(group) for group in groups),
-        excluded=tuple(excluded),
-        number_key=search_key(raw),
+        required=tuple(tuple(group) for group in builder.groups),
+        excluded=tuple(builder.excluded),
+        number_key=_number_key(raw),
         raw=raw,
     )
 
 
-def _fts5_term(term):
-    return '"' + " ".join(term.words) + '"'
+def _fts5(term):
+    return '"' + term.text + '"'
 
 
-def to_fts5(query):
-    """A SQLite FTS5 MATCH expression: every word quoted, so FTS5 syntax in input is inert."""
+def to_fts5(query: ParsedQuery) -> str:
+    """A SQLite FTS5 MATCH expression, e.g. ``("a") AND ("b" OR "c d") NOT "x"``.
+
+    Every word is inside a double-quoted string, so FTS5 keywords and column filters in
+    the input are plain words. An empty query (exclusions alone included) gives ``""``.
+    """
     if query.is_empty:
         return ""
-    parts = []
-    for group in query.required:
-        alternatives = " OR ".join(_fts5_term(term) for term in group)
-        parts.append(f"({alternatives})")
-    expression = " AND ".join(parts)
-    for term in query.excluded:
-        expression += f" NOT {_fts5_term(term)}"
-    return expression
+    expression = " AND ".join(
+        "(" + " OR ".join(_fts5(term) for term in group) + ")" for group in query.required
+    )
+    return "".join([expression, *(f" NOT {_fts5(term)}" for term in query.excluded)])
 
 
-def to_websearch(query):
-    """The same query in PostgreSQL ``websearch_to_tsquery`` syntax."""
+def _websearch(term):
+    # Quote phrases, and the word "or", which websearch_to_tsquery reads as its operator.
+    return f'"{term.text}"' if term.is_phrase or term.text == "or" else term.text
+
+
+def to_websearch(query: ParsedQuery) -> str:
+    """The query in PostgreSQL ``websearch_to_tsquery`` syntax.
+
+    That syntax has no parentheses and binds ``or`` looser than the implicit AND
+    (``a b or c`` is ``(a & b) | c``), so AND-of-OR groups are written out as OR-of-AND
+    clauses, each carrying the exclusions: ``a (b OR c) -x`` → ``a b -x or a c -x``.
+    Above 64 clauses the last alternatives of the largest groups are left out (a
+    narrower query, never a wrong match). An empty query gives ``""``.
+    """
     if query.is_empty:
         return ""
-
-    def term(t):
-        return f'"{t.text}"' if t.is_phrase else t.text
-
-    parts = [" or ".join(term(t) for t in group) for group in query.required]
-    parts += [f"-{term(t)}" for t in query.excluded]
-    return " ".join(parts)
+    groups = [list(group) for group in query.required]
+    while prod(len(group) for group in groups) > _MAX_WEBSEARCH_CLAUSES:
+        max(groups, key=len).pop()
+    exclusions = [f"-{_websearch(term)}" for term in query.excluded]
+    clauses = [
+        " ".join([*(_websearch(term) for term in combination), *exclusions])
+        for combination in product(*groups)
+    ]
+    return " or ".join(clauses)

@@ -1,6 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
+from plugins.core import import_jobs
 from plugins.core.admin.viewsets import OrganisationViewSetGroup
 from plugins.core.views.password import password_change
 
@@ -11,5 +12,8 @@ def register_organisation_viewsets():
 
 
 @hooks.register("register_admin_urls")
-def register_password_change_url():
-    return [path("doi-mat-khau/", password_change, name="core_password_change")]
+def register_core_admin_urls():
+    return [
+        path("doi-mat-khau/", password_change, name="core_password_change"),
+        path("nhap-du-lieu/<str:job>/", import_jobs.status_view, name="core_import_status"),
+    ]

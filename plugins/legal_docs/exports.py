@@ -1,16 +1,11 @@
 """Export any filtered list of the library to XLSX, ODS or CSV (tablib)."""
 
 import tablib
-from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
+from plugins.core.spreadsheets import dataset_response, sheet_title
 from plugins.legal_docs.library import library_context
 
-FORMATS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "csv": "text/csv; charset=utf-8",
-}
 MAX_ROWS = 5000
 
 
@@ -20,9 +15,10 @@ def dataset(index_page, request):
     index_page.per_page = MAX_ROWS
     context = library_context(index_page, request)
     data = tablib.Dataset(headers=[
-        _("Number"), _("Document type"), _("Issuing body"), _("Title"), _("Summary"),
-        _("Signer"), _("Issue date"), _("Effective date"), _("Validity status"), _("Address"),
-    ], title=_("Legal documents")[:31])
+        _("Document number"), _("Document type"), _("Issuing body"), _("Title"),
+        _("Document summary"), _("Signer"), _("Issue date"), _("Effective date"),
+        _("Validity status"), _("Address"),
+    ], title=sheet_title(_("Legal documents")))
     for hit in context["hits"]:
         page = hit["page"]
         data.append([
@@ -36,11 +32,4 @@ def dataset(index_page, request):
 
 
 def export_response(index_page, request, fmt):
-    if fmt not in FORMATS:
-        raise Http404(_("Unknown export format."))
-    content = dataset(index_page, request).export(fmt)
-    if fmt == "csv":
-        content = "\ufeff" + content  # so spreadsheet programs read the Vietnamese as UTF-8
-    response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="van-ban.{fmt}"'
-    return response
+    return dataset_response(dataset(index_page, request), "van-ban", fmt)

@@ -5,19 +5,26 @@ reported with its reason. Otherwise all documents are created in one transaction
 Text typed in the legacy TCVN3 or VNI encodings is converted to Unicode (core.text).
 """
 
-import datetime
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tablib
 from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.documents import get_document_model
 
 from plugins.core import numbers
-from plugins.core.text import slugify, to_unicode
+from plugins.core.tabular import (
+    ImportRefused,
+    RowErrors,
+    header_map,
+    missing_columns,
+    parse_date,
+    read_table,
+)
+from plugins.core.tabular import rows as table_rows
+from plugins.core.text import slugify
 from plugins.legal_docs.files import check_file
 from plugins.legal_docs.models import (
     DocumentType,
@@ -45,13 +52,7 @@ COLUMNS = {
     "file": ("Tệp", "file"),
 }
 REQUIRED = ("number", "title", "doc_type", "issuing_body", "issue_date")
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
-
-
-class ImportRefused(Exception):
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+TABLE_FORMATS = ("csv", "xlsx")
 
 
 @dataclass
@@ -59,48 +60,6 @@ class Row:
     line: int
     values: dict
     files: list = field(default_factory=list)
-
-
-def read_table(content, filename):
-    """A tablib Dataset from CSV or XLSX bytes."""
-    extension = filename.rsplit(".", 1)[-1].lower()
-    if extension == "csv":
-        text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-        return tablib.Dataset().load(text, format="csv")
-    if extension == "xlsx":
-        return tablib.Dataset().load(io.BytesIO(content), format="xlsx")
-    raise ImportRefused([_("Only CSV and XLSX files can be imported.")])
-
-
-def _header_map(headers):
-    wanted = {alias.casefold(): key for key, aliases in COLUMNS.items() for alias in aliases}
-    mapping = {}
-    for index, header in enumerate(headers):
-        key = wanted.get(str(header or "").strip().casefold())
-        if key:
-            mapping[key] = index
-    return mapping
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value
-    return to_unicode(str(value)).strip()
-
-
-def _date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(value, pattern).date()
-        except (TypeError, ValueError):
-            continue
-    raise ValueError
 
 
 def _lookups():
@@ -120,8 +79,8 @@ def _lookups():
 
 def validate(dataset, library, files_dir=None):
     """The rows ready to import; raises ImportRefused with every problem found."""
-    mapping = _header_map(dataset.headers or [])
-    missing = [COLUMNS[key][0] for key in REQUIRED if key not in mapping]
+    mapping = header_map(dataset.headers, COLUMNS)
+    missing = missing_columns(mapping, COLUMNS, REQUIRED)
     if missing:
         raise ImportRefused([_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}])
     types, issuers, fields, secrecy = _lookups()
@@ -131,10 +90,9 @@ def validate(dataset, library, files_dir=None):
     taken = set(
         LegalDocumentPage.objects.filter(agency=agency).values_list("number_key", flat=True)
     )
-    errors, rows = [], []
-    for offset, raw in enumerate(dataset, start=2):  # line 1 is the header
-        values = {key: _text(raw[index]) if index < len(raw) else "" for key, index in
-                  mapping.items()}
+    errors, rows = RowErrors(), []
+    for offset, values in table_rows(dataset, mapping):
+ # line 1 is the header
         problems = []
         for key in REQUIRED:
             if values.get(key) in ("", None):
@@ -163,7 +121,7 @@ def validate(dataset, library, files_dir=None):
         for key in ("issue_date", "effective_date", "expiry_date"):
             if values.get(key) not in ("", None):
                 try:
-                    values[key] = _date(values[key])
+                    values[key] = parse_date(values[key])
                 except ValueError:
                     problems.append(_("“%(value)s” is not a date (dd/mm/yyyy)")
                                     % {"value": values[key]})
@@ -195,14 +153,12 @@ def validate(dataset, library, files_dir=None):
                     problems.append(" ".join(getattr(error, "messages", [str(error)])))
             attachments.append(path)
         if problems:
-            errors.append(_("Line %(line)s: %(problems)s.")
-                          % {"line": offset, "problems": "; ".join(problems)})
+            errors.add(offset, problems)
             continue
         values.update(doc_type=doc_type, issuing_body=issuer, legal_fields=chosen,
                       secrecy=level or "")
         rows.append(Row(line=offset, values=values, files=attachments))
-    if errors:
-        raise ImportRefused(errors)
+    errors.raise_if_any()
     return rows
 
 
@@ -249,53 +205,17 @@ _PAGE_FIELDS = {
 
 def import_file(content, filename, library, *, files_dir=None, publish=False, user=None,
                 progress=None):
-    dataset = read_table(content, filename)
+    dataset = read_table(content, filename, TABLE_FORMATS)
     rows = validate(dataset, library, files_dir)
     return import_rows(rows, library, publish=publish, user=user, progress=progress)
 
 
-# --- background job for the admin screen ------------------------------------------------
-
-PROGRESS_KEY = "legal_docs:import:{job}"
-PROGRESS_TIMEOUT = 24 * 3600
-
-
-def set_progress(job, **state):
-    from django.core.cache import cache
-
-    current = cache.get(PROGRESS_KEY.format(job=job)) or {}
-    current.update(state)
-    cache.set(PROGRESS_KEY.format(job=job), current, PROGRESS_TIMEOUT)
-    return current
-
-
-def get_progress(job):
-    from django.core.cache import cache
-
-    return cache.get(PROGRESS_KEY.format(job=job))
-
-
-def run_job(job, stored_name, filename, library_id, publish, user_id):
-    """The django-q2 task behind the admin import screen; progress goes to the cache."""
-    from django.contrib.auth import get_user_model
-    from django.core.files.storage import default_storage
-
+def run_import(content, filename, *, library_id, publish=False, user=None, progress=None):
+    """The admin screen's importer (a django-q2 task through core.import_jobs)."""
     from plugins.legal_docs.models import LegalDocumentIndexPage
 
     library = LegalDocumentIndexPage.objects.get(pk=library_id)
-    user = get_user_model().objects.filter(pk=user_id).first()
-    with default_storage.open(stored_name, "rb") as handle:
-        content = handle.read()
-    try:
-        created = import_file(
-            content, filename, library, publish=publish, user=user,
-            progress=lambda done, total: set_progress(job, done=done, total=total),
-        )
-    except ImportRefused as refused:
-        set_progress(job, status="failed", errors=refused.errors)
-    except Exception as error:  # noqa: BLE001 - reported to the clerk, nothing was written
-        set_progress(job, status="failed", errors=[str(error)])
-    else:
-        set_progress(job, status="done", created=created)
-    finally:
-        default_storage.delete(stored_name)
+    created = import_file(content, filename, library, publish=publish, user=user,
+                          progress=progress)
+    return ngettext("%(counter)s document imported.", "%(counter)s documents imported.",
+                    created) % {"counter": created}

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from plugins.legal_docs.admin.imports import import_status_view, import_view, libraries_for
+from plugins.legal_docs.admin.imports import import_view, libraries_for
 from plugins.legal_docs.admin.reports import LateDocumentsPanel, PublicationDeadlineReport
 from plugins.legal_docs.admin.viewsets import LegalDocsViewSetGroup
 from plugins.legal_docs.services import STATUS_CHANGED
@@ -22,7 +22,6 @@ def register_report_urls():
         path("bao-cao/han-dang-van-ban/", PublicationDeadlineReport.as_view(),
              name="legal_docs_deadlines"),
         path("van-ban/nhap/", import_view, name="legal_docs_import"),
-        path("van-ban/nhap/<str:job>/", import_status_view, name="legal_docs_import_status"),
         path("bao-cao/han-dang-van-ban/ket-qua/",
              PublicationDeadlineReport.as_view(results_only=True),
              name="legal_docs_deadlines_results"),

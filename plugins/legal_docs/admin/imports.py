@@ -1,25 +1,15 @@
 """The admin screen that imports a CSV/XLSX list of documents, with a progress bar."""
 
-import uuid
-
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_q.tasks import async_task
 
+from plugins.core import import_jobs
 from plugins.core.scoping import agency_ids_for_user
-from plugins.legal_docs.importer import (
-    COLUMNS,
-    ImportRefused,
-    get_progress,
-    read_table,
-    set_progress,
-    validate,
-)
+from plugins.core.tabular import ImportRefused, read_table
+from plugins.legal_docs.importer import COLUMNS, TABLE_FORMATS, validate
 from plugins.legal_docs.models import LegalDocumentIndexPage
 
 MAX_UPLOAD_MB = 20
@@ -60,7 +50,7 @@ class ImportForm(forms.Form):
         if table.size > MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than %(limit)s MB.")
                                         % {"limit": MAX_UPLOAD_MB})
-        if table.name.rsplit(".", 1)[-1].lower() not in ("csv", "xlsx"):
+        if table.name.rsplit(".", 1)[-1].lower() not in TABLE_FORMATS:
             raise forms.ValidationError(_("Only CSV and XLSX files can be imported."))
         return table
 
@@ -69,6 +59,7 @@ def import_view(request):
     if not libraries_for(request.user).exists():
         raise PermissionDenied
     errors = []
+    title = _("Import documents")
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
@@ -76,34 +67,17 @@ def import_view(request):
             content = upload.read()
             library = form.cleaned_data["library"]
             try:
-                rows = validate(read_table(content, upload.name), library)
+                rows = validate(read_table(content, upload.name, TABLE_FORMATS), library)
             except ImportRefused as refused:
                 errors = refused.errors
-            except Exception:  # noqa: BLE001 - an unreadable file
-                errors = [_("The file could not be read as %(format)s.")
-                          % {"format": upload.name.rsplit(".", 1)[-1].upper()}]
             else:
-                job = uuid.uuid4().hex
-                stored = default_storage.save(f"imports/{job}-{upload.name}",
-                                              ContentFile(content))
-                set_progress(job, status="running", done=0, total=len(rows), user=request.user.pk)
-                async_task("plugins.legal_docs.importer.run_job", job, stored, upload.name,
-                           library.pk, form.cleaned_data["publish"], request.user.pk,
-                           task_name=f"import-legal-docs-{job}")
-                return redirect("legal_docs_import_status", job=job)
+                return import_jobs.start(
+                    request, "plugins.legal_docs.importer.run_import", content, upload.name,
+                    total=len(rows), title=title, again_url=reverse("legal_docs_import"),
+                    options={"library_id": library.pk,
+                             "publish": form.cleaned_data["publish"]},
+                )
     else:
         form = ImportForm(user=request.user)
-    return TemplateResponse(request, "legal_docs/admin/import.html",
-                            {"form": form, "errors": errors, "page_title": _("Import documents")})
-
-
-def import_status_view(request, job):
-    state = get_progress(job)
-    if state is None or state.get("user") != request.user.pk:
-        raise PermissionDenied
-    total = state.get("total") or 0
-    percent = int(100 * (state.get("done") or 0) / total) if total else 100
-    return TemplateResponse(request, "legal_docs/admin/import_status.html", {
-        "state": state, "percent": percent, "page_title": _("Import documents"),
-        "finished": state.get("status") in ("done", "failed"),
-    })
+    return TemplateResponse(request, "core/admin/import.html",
+                            {"form": form, "errors": errors, "page_title": title})

@@ -1,6 +1,9 @@
 """Fill gettext catalogs and compile them, without GNU gettext on the machine.
 
+    python scripts/i18n_fill.py --all        # makemessages + fill for every plugin and the site
     python scripts/i18n_fill.py <locale dir> [scripts/translations/vi.json]
+
+``--all`` needs GNU gettext's xgettext (Debian package gettext) for makemessages.
 
 English catalogs get msgstr = msgid. The Vietnamese catalog takes its translations from
 the JSON file ({msgid: msgstr}; plural entries as lists). Every catalog is compiled to
@@ -51,7 +54,41 @@ def fill(locale_dir, translations):
     return missing
 
 
+ROOT = Path(__file__).resolve().parent.parent
+MEMORY = ROOT / "scripts" / "translations" / "vi.json"
+
+
+def project_folders():
+    """Every folder with a project catalogue: each plugin and the reference site."""
+    return [path.parent for path in sorted(ROOT.glob("plugins/*/locale"))] + [ROOT / "site"]
+
+
+def update_all():
+    import os
+    import subprocess
+
+    translations = json.loads(MEMORY.read_text(encoding="utf-8"))
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings.dev",
+               PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "site")]))
+    missing = []
+    for folder in project_folders():
+        subprocess.run(
+            # django-admin, not "python -m django": the working directory must not shadow
+            # the standard library (plugins/core/numbers.py would hide ``numbers``).
+            [str(Path(sys.executable).parent / "django-admin"), "makemessages",
+             "-l", "vi", "-l", "en", "--no-obsolete", "--ignore", "wagtail_vi/*"],
+            cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL,
+        )
+        missing += fill(folder / "locale", translations)
+    return missing
+
+
 def main(argv):
+    if argv[1:] == ["--all"]:
+        missing = update_all()
+        for line in missing:
+            print("untranslated", line)
+        return 1 if missing else 0
     translations = {}
     if len(argv) > 2:
         translations = json.loads(Path(argv[2]).read_text(encoding="utf-8"))

@@ -128,7 +128,7 @@ USE_TZ = True
 # Vietnamese admin translation is listed here too (the Python strings come from the app).
 LOCALE_PATHS = [
     BASE_DIR / "site" / "locale",
-    BASE_DIR / "plugins" / "core" / "wagtail_vi" / "locale",
+    BASE_DIR / "plugins" / "core" / "wagtail_vi" / "js_locale",
 ]
 
 STATIC_URL = "/static/"

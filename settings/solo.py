@@ -15,7 +15,7 @@ SITE_APPS = []
 TEMPLATES = copy.deepcopy(TEMPLATES)
 TEMPLATES[0]["DIRS"] = []
 STATICFILES_DIRS = []
-LOCALE_PATHS = [BASE_DIR / "plugins" / "core" / "wagtail_vi" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "plugins" / "core" / "wagtail_vi" / "js_locale"]
 PORTAL_BASE_TEMPLATE = "core/base.html"
 
 

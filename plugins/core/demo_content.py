@@ -128,6 +128,27 @@ def load_core_demo(context):
             agency=None, date=date, defaults={"kind": kind, "reason": reason}
         )
         context.note(created, f"national day {date}")
+    _name_wagtail_defaults_in_vietnamese(context)
+
+
+# Records Wagtail's own migrations create with English names: data, not messages, so no
+# catalogue translates them. The demo names them as an agency would.
+WAGTAIL_DEFAULT_NAMES = {
+    "group": {"Moderators": "Kiểm duyệt viên", "Editors": "Biên tập viên"},
+    "workflow": {"Moderators approval": "Quy trình duyệt mặc định"},
+    "task": {"Moderators approval": "Kiểm duyệt viên phê duyệt"},
+}
+
+
+def _name_wagtail_defaults_in_vietnamese(context):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Task, Workflow
+
+    models = {"group": Group, "workflow": Workflow, "task": Task}
+    for kind, names in WAGTAIL_DEFAULT_NAMES.items():
+        for english, vietnamese in names.items():
+            renamed = models[kind].objects.filter(name=english).update(name=vietnamese)
+            context.note(renamed, f"{kind} “{english}” named “{vietnamese}”")
 
 
 def _ensure_site(agency, spec, default_root, context):

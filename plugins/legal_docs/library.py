@@ -36,7 +36,7 @@ class LibraryForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=500, strip=True)
     type = forms.MultipleChoiceField(label=_("Document type"), required=False)
     issuer = forms.MultipleChoiceField(label=_("Issuing body"), required=False)
-    field = forms.MultipleChoiceField(label=_("Field"), required=False)
+    field = forms.MultipleChoiceField(label=_("Subject area"), required=False)
     year = forms.MultipleChoiceField(label=_("Year"), required=False)
     status = forms.MultipleChoiceField(
         label=_("Validity status"), required=False, choices=Status.choices
@@ -157,7 +157,7 @@ def _query_string(request, exclude=()):
 
 def _facet_groups(counts, labels, selected, request):
     titles = {
-        "type": _("Document type"), "issuer": _("Issuing body"), "field": _("Field"),
+        "type": _("Document type"), "issuer": _("Issuing body"), "field": _("Subject area"),
         "year": _("Year"), "status": _("Validity status"),
     }
     groups = []

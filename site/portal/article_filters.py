@@ -18,7 +18,7 @@ MAX_TERMS = 10
 class ArticleFilterForm(forms.Form):
     q = forms.CharField(label=_("Keyword"), required=False)
     topic = forms.ModelChoiceField(
-        label=_("Field"),
+        label=_("Subject area"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
         required=False,
@@ -26,10 +26,10 @@ class ArticleFilterForm(forms.Form):
     )
     author = forms.CharField(label=_("Author"), required=False, max_length=150)
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
 

@@ -102,7 +102,7 @@ class Position(models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="positions"
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("job title"), max_length=150)
     is_leader = models.BooleanField(
         _("leader"), default=False, help_text=_("Head or deputy head of the unit.")
     )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,36 @@ class WagtailViConfig(AppConfig):
     name = "plugins.core.wagtail_vi"
     label = "core_wagtail_vi"
     verbose_name = _("Vietnamese admin translation")
+
+    def ready(self):
+        checks.register(check_settings)
+
+
+def check_settings(app_configs=None, **kwargs):
+    """The JavaScript half of the translation needs a LOCALE_PATHS entry; say so."""
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+
+    from plugins.core.wagtail_vi.catalogue import JS_LOCALE_PATH
+
+    problems = []
+    if JS_LOCALE_PATH.resolve() not in {Path(p).resolve() for p in settings.LOCALE_PATHS}:
+        problems.append(checks.Warning(
+            "Wagtail's JavaScript strings stay in English: LOCALE_PATHS lacks the Vietnamese "
+            "JavaScript catalogue.",
+            hint=f'Add "{JS_LOCALE_PATH}" to LOCALE_PATHS.',
+            id="core_wagtail_vi.W001",
+        ))
+    names = [config.name for config in apps.get_app_configs()]
+    if "wagtail.admin" in names and names.index(WagtailViConfig.name) > names.index(
+        "wagtail.admin"
+    ):
+        problems.append(checks.Warning(
+            "plugins.core.wagtail_vi comes after wagtail.admin in INSTALLED_APPS, so "
+            "Wagtail's partial Vietnamese catalogue wins over the complete one.",
+            hint="List plugins.core.wagtail_vi before the Wagtail apps.",
+            id="core_wagtail_vi.W002",
+        ))
+    return problems

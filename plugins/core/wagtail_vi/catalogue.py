@@ -10,8 +10,14 @@ import polib
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "po"
+# Python strings live in the app's own locale folder, so that the catalogues of apps listed
+# before it (the plugins') still win for their own words; the JavaScript strings live in a
+# folder of their own that settings add to LOCALE_PATHS, because Wagtail's JavaScript
+# catalogue reads only wagtail.admin's folder and LOCALE_PATHS.
 LOCALE = HERE / "locale" / "vi" / "LC_MESSAGES"
+JS_LOCALE_PATH = HERE / "js_locale"
 DOMAINS = ("django", "djangojs")
+TARGETS = {"django": LOCALE, "djangojs": JS_LOCALE_PATH / "vi" / "LC_MESSAGES"}
 
 HEADER = {
     "Project-Id-Version": "agency-portal-plugins wagtail_vi",
@@ -70,13 +76,14 @@ def merged(domain):
 
 
 def build():
-    LOCALE.mkdir(parents=True, exist_ok=True)
     written = {}
     for domain in DOMAINS:
+        folder = TARGETS[domain]
+        folder.mkdir(parents=True, exist_ok=True)
         catalogue = merged(domain)
-        catalogue.save(str(LOCALE / f"{domain}.po"))
-        catalogue.save_as_mofile(str(LOCALE / f"{domain}.mo"))
-        written[domain] = LOCALE / f"{domain}.mo"
+        catalogue.save(str(folder / f"{domain}.po"))
+        catalogue.save_as_mofile(str(folder / f"{domain}.mo"))
+        written[domain] = folder / f"{domain}.mo"
     return written
 
 

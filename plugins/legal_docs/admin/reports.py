@@ -54,11 +54,11 @@ class PublicationDeadlineReport(ReportView):
     index_results_url_name = "legal_docs_deadlines_results"
     list_export = ["number", "title", "issue_date", "deadline", "published_on", "late"]
     export_headings = {
-        "number": _("Number"), "title": _("Title"), "issue_date": _("Issue date"),
+        "number": _("Document number"), "title": _("Title"), "issue_date": _("Issue date"),
         "deadline": _("Deadline"), "published_on": _("Published on"), "late": _("Late"),
     }
     columns = [
-        Column("number", label=_("Number")),
+        Column("number", label=_("Document number")),
         TitleColumn("title", label=_("Title"),
                     url_name="wagtailadmin_pages:edit"),
         DateColumn("issue_date", label=_("Issue date")),

@@ -36,7 +36,7 @@ class LegalFieldViewSet(ModelViewSet):
     url_prefix = "van-ban/linh-vuc"
     model = LegalField
     icon = "folder-open-inverse"
-    menu_label = _("Fields")
+    menu_label = _("Subject areas")
     list_display = ["name", "slug"]
     form_fields = ["name", "slug"]
     copy_view_enabled = False

@@ -1,0 +1,39 @@
+"""Issue 7: the Wagtail admin in Vietnamese, as an editor sees it in Chromium."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
+pytestmark = pytest.mark.browser
+
+# Common English labels that must not remain anywhere on the editor (R-SITE-1 staff use).
+ENGLISH = ("Save draft", "Publish", "Settings", "Preview", "Pages", "Search", "Status",
+           "Promote", "Content", "Comments", "Workflow")
+
+
+def test_page_editor_reads_in_vietnamese(page, demo_site, screenshot):
+    """The page editor, its side panels and its JavaScript strings are in Vietnamese."""
+    user = get_user_model().objects.create_superuser("bientapvien", "btv@example.vn",
+                                                     "Mat-khau-rieng-2026")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "vi"
+    profile.save()
+    news = Page.objects.filter(slug="tin-tuc").first().get_children().first()
+    page.goto(demo_site + "/admin/login/")
+    page.fill("input[name=username]", "bientapvien")
+    page.fill("input[name=password]", "Mat-khau-rieng-2026")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile("/admin/$"))
+    page.goto(f"{demo_site}/admin/pages/{news.pk}/edit/")
+    page.get_by_role("button", name="Lưu bản nháp").wait_for()
+    # The actions menu, drawn by JavaScript, offers "Xuất bản".
+    page.get_by_role("button", name="Thao tác khác").first.click()
+    page.get_by_role("button", name="Xuất bản").wait_for()
+    shown = page.locator("body").inner_text()
+    left = [label for label in ENGLISH if re.search(rf"(?m)^\s*{label}\s*$", shown)]
+    assert left == []
+    assert "Nội dung" in shown and "Quảng bá" in shown
+    screenshot(page, "admin-page-editor-vi")

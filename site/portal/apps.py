@@ -9,8 +9,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from plugins.core import areas, demo
+        from portal import menu
         from portal.demo import load_portal_demo
 
+        menu.connect()
         demo.register("portal", load_portal_demo, order=10)
         areas.register("portal.OrganisationPage", _("Introduction"), icon="site", order=10)
         areas.register("portal.ArticleIndexPage", _("News and events"), icon="doc-full", order=20)

@@ -171,3 +171,30 @@ def test_sitemap_and_robots(client, demo):
     assert b"/gioi-thieu/" in sitemap.content
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "sitemap.xml" in robots
+
+
+def test_main_menu_follows_publishing(client, demo, django_assert_max_num_queries):
+    """R-SITE-7: the main menu is cached per site, and a page published, unpublished or
+    restricted shows or leaves the menu at the next request."""
+    from portal.models import StandardPage
+    from wagtail.models import PageViewRestriction, Site
+
+    def menu():
+        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
+
+    shown = menu()
+    assert "Tin tức - Sự kiện" in shown
+    home = Site.objects.get(is_default_site=True).root_page
+    page = home.add_child(instance=StandardPage(title="Sơ đồ cổng", slug="so-do-cong",
+                                                show_in_menus=True, live=False))
+    page.save_revision().publish()
+    assert menu() == [*shown, "Sơ đồ cổng"]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert menu() == shown
+    restriction.delete()
+    page.refresh_from_db()
+    page.unpublish()
+    assert menu() == shown

@@ -1,16 +1,18 @@
 from dataclasses import dataclass
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from plugins.core.scoping import current_agency
+from portal.menu import menu_entries
 
 register = template.Library()
 
 
 @dataclass
 class MenuItem:
-    page: Page
+    title: str
+    url: str
     is_current: bool
 
 
@@ -29,12 +31,11 @@ def site_context(context):
     menu = []
     home_url = "/"
     if site is not None:
-        root = site.root_page
-        home_url = root.get_url(request) or "/"
-        children = Page.objects.child_of(root).live().public().in_menu()
+        home_url = site.root_page.get_url(request) or "/"
         menu = [
-            MenuItem(child, bool(current and current.path.startswith(child.path)))
-            for child in children
+            MenuItem(entry.title, entry.url,
+                     bool(current and current.path.startswith(entry.path)))
+            for entry in menu_entries(site, request)
         ]
     result = {
         "site_name": agency.name if agency else (site.site_name if site else ""),

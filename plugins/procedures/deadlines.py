@@ -25,7 +25,7 @@ MAX_DAYS = 730  # no procedure takes longer; bounds the work of one request
 
 class ExpectedDateForm(forms.Form):
     submitted = forms.DateField(
-        label=_("Submission date"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Dossier submitted on"), widget=forms.DateInput(attrs={"type": "date"}),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         help_text=_("The day the complete dossier is received."),
     )

@@ -27,15 +27,19 @@ def export_response(index_page, request, fmt):
         raise Http404
     pages = _pages(index_page, request)
     documents = records.form_documents(pages)
+
+    def document_url(document):
+        return request.build_absolute_uri(document.url)
+
     if fmt == "json":
-        items = [national.to_record(records.from_page(
-            page, documents=documents,
-            document_url=lambda document: request.build_absolute_uri(document.url)))
-            for page in pages]
+        items = [national.to_record(records.from_page(page, documents=documents,
+                                                      document_url=document_url))
+                 for page in pages]
         response = HttpResponse(json.dumps(items, ensure_ascii=False, indent=2),
                                 content_type="application/json; charset=utf-8")
     else:
-        book = workbook.databook((records.from_page(page, documents=documents),
+        book = workbook.databook((records.from_page(page, documents=documents,
+                                                    document_url=document_url),
                                   page.get_full_url(request)) for page in pages)
         response = HttpResponse(book.export(fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{BASENAME}.{fmt}"'

@@ -134,13 +134,15 @@ def validate(content, filename, form_files=None):
         problems, found = [], {}
         for ci, case in enumerate(data.dossier):
             for pi, paper in enumerate(case["papers"]):
-                if paper.form_files:  # named one by one in a workbook: all must be there
-                    files = []
-                    for name in paper.form_files:
-                        match = form_files.exact(name)
-                        if not match:
-                            problems.append(_("form file “%(name)s” not found") % {"name": name})
-                        files.extend(match)
+                if paper.form_files:  # named one by one in a workbook
+                    files = [found for name in paper.form_files
+                             for found in form_files.exact(name)]
+                    missing = [name for name in paper.form_files if not form_files.exact(name)]
+                    if missing and not paper.form_url:
+                        problems.extend(_("form file “%(name)s” not found") % {"name": name}
+                                        for name in missing)
+                    elif missing:  # the paper keeps its link to the form
+                        plan.unmatched_forms += 1
                 else:
                     files = form_files.for_paper(paper)
                     if not files and (paper.form_name or paper.form_url):

@@ -129,7 +129,7 @@ class _Checker:
 
     def value(self, item, kind, path):
         if isinstance(kind, tuple):
-            _, schema = kind
+            schema = kind[1]
             if item is None:
                 return []
             if not isinstance(item, list):
@@ -268,6 +268,14 @@ def parse_record(raw):
     ), []
 
 
+def _raw_code(raw):
+    """The record's code as written (any spelling of the key), for messages and duplicates."""
+    if not isinstance(raw, dict):
+        return None
+    code = next((value for key, value in raw.items() if key.upper() == "MATTHC"), None)
+    return code.strip() if isinstance(code, str) and code.strip() else None
+
+
 def read_records(content):
     """Every record of a national JSON file as ProcedureData; ImportRefused lists every
     bad record with its reasons (nothing is imported then)."""
@@ -275,14 +283,12 @@ def read_records(content):
     errors, records, first_seen = [], [], {}
     for position, raw in enumerate(raw_records, start=1):
         data, problems = parse_record(raw)
-        code = raw.get("MaTTHC") if isinstance(raw, dict) else None
-        code = code if isinstance(code, str) else None
-        if data is not None:
-            if data.code in first_seen:
-                problems = [_("the code %(code)s is already used by record %(first)s of this "
-                              "file") % {"code": data.code, "first": first_seen[data.code]}]
-            else:
-                first_seen[data.code] = position
+        code = _raw_code(raw)
+        if code and code in first_seen:
+            problems = [*problems, _("the code %(code)s is already used by record %(first)s "
+                                     "of this file") % {"code": code, "first": first_seen[code]}]
+        elif code:
+            first_seen[code] = position
         if problems:
             label = (_("Record %(number)s (%(code)s)") % {"number": position, "code": code}
                      if code else _("Record %(number)s") % {"number": position})

@@ -332,22 +332,26 @@ def read_book(content, filename):
 
 
 def _owner(code, records, lines, title, line, errors):
+    """The procedure a detail row belongs to; None (reported) when it is not on the main
+    sheet, None (silently) when its main row is itself wrong."""
     if code in records:
         return records[code]
-    if code not in lines:  # a bad main row is reported already
+    if code not in lines:
         errors.add(title, line, [_("no procedure %(code)s on the sheet “%(sheet)s”") % {
             "code": code or "—", "sheet": SHEETS["procedures"][0]}])
     return None
 
 
 def _read_parts(sheets, records, lines, errors):
+    """The detail sheets; every row is checked, also those of a procedure whose main row
+    is wrong, so that one report lists every problem."""
     title = SHEETS["steps"][0]
     for line, row in _sheet_rows(sheets, "steps", errors):
-        data = _owner(str(row["code"]), records, lines, title, line, errors)
-        if data is None:
-            continue
         if not row.get("step"):
             errors.add(title, line, [_("the step is empty")])
+            continue
+        data = _owner(str(row["code"]), records, lines, title, line, errors)
+        if data is None:
             continue
         case = str(row.get("case") or "")
         if not data.steps or data.steps[-1]["case"] != case:
@@ -356,9 +360,6 @@ def _read_parts(sheets, records, lines, errors):
 
     title = SHEETS["channels"][0]
     for line, row in _sheet_rows(sheets, "channels", errors):
-        data = _owner(str(row["code"]), records, lines, title, line, errors)
-        if data is None:
-            continue
         problems = []
         channel = _read(parse_channel, row.get("channel"),
                         _("“%(value)s” is not a channel (1 in person, 2 online, 3 post)"),
@@ -372,7 +373,8 @@ def _read_parts(sheets, records, lines, errors):
         amount = _read(parse_number, row.get("amount"), _("“%(value)s” is not an amount"),
                        problems)
         errors.add(title, line, problems)
-        if problems:
+        data = _owner(str(row["code"]), records, lines, title, line, errors)
+        if problems or data is None:
             continue
         time = {"value": value, "unit": unit, "description": str(row.get("description") or ""),
                 "fees": []}
@@ -389,9 +391,6 @@ def _read_parts(sheets, records, lines, errors):
 
     title = SHEETS["dossier"][0]
     for line, row in _sheet_rows(sheets, "dossier", errors):
-        data = _owner(str(row["code"]), records, lines, title, line, errors)
-        if data is None:
-            continue
         problems = []
         if not row.get("name"):
             problems.append(_("the paper's name is empty"))
@@ -400,7 +399,8 @@ def _read_parts(sheets, records, lines, errors):
         copies = _read(lambda v: parse_count(v, 0), row.get("copies"),
                        _("“%(value)s” is not a number of copies"), problems)
         errors.add(title, line, problems)
-        if problems:
+        data = _owner(str(row["code"]), records, lines, title, line, errors)
+        if problems or data is None:
             continue
         case = str(row.get("case") or "")
         if not data.dossier or data.dossier[-1]["case"] != case:

@@ -357,3 +357,15 @@ def test_exports_use_a_constant_number_of_queries(client, make_procedure,
         with django_assert_max_num_queries(len(small.captured_queries) + 1):
             response = client.get(f"/thu-tuc-hanh-chinh/xuat/{fmt}/")
         assert response.status_code == 200
+
+
+def test_a_form_file_over_the_size_limit_refuses_the_import(tmp_path, index_page,
+                                                           forms_folder, settings):
+    """R-PR-3: form files are limited in size (PROCEDURES_MAX_FORM_MB)."""
+    settings.PROCEDURES_MAX_FORM_MB = 0
+    path = _write(tmp_path, national_record())
+    with pytest.raises(ImportRefused) as refused:
+        importer.import_file(path.read_bytes(), path.name, index_page,
+                             form_files=importer.FormFiles.from_folder(forms_folder))
+    assert "0 MB" in refused.value.errors[0]
+    assert ProcedurePage.objects.count() == 0

@@ -23,6 +23,7 @@ class StepCaseBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Steps of a case")
+        label_format = "{case}"
 
 
 class FeeBlock(blocks.StructBlock):
@@ -35,6 +36,7 @@ class FeeBlock(blocks.StructBlock):
 
     class Meta:
         label = _("Fee")
+        label_format = "{amount} {unit}"
 
 
 class TimeBlock(blocks.StructBlock):
@@ -47,6 +49,7 @@ class TimeBlock(blocks.StructBlock):
 
     class Meta:
         label = _("Processing time and fees")
+        label_format = "{value} {unit}"
 
 
 class ChannelBlock(blocks.StructBlock):
@@ -57,6 +60,7 @@ class ChannelBlock(blocks.StructBlock):
     class Meta:
         icon = "mail"
         label = _("Submission channel")
+        label_format = "{channel}"
 
 
 class PaperBlock(blocks.StructBlock):
@@ -75,6 +79,7 @@ class PaperBlock(blocks.StructBlock):
 
     class Meta:
         label = _("Paper")
+        label_format = "{name}"
 
     def clean(self, value):
         value = super().clean(value)
@@ -96,11 +101,12 @@ class PaperBlock(blocks.StructBlock):
 class DossierCaseBlock(blocks.StructBlock):
     case = blocks.CharBlock(label=_("Case"), required=False, max_length=500,
                             help_text=_("Leave empty when the procedure has a single case."))
-    papers = blocks.ListBlock(PaperBlock(), label=_("Papers"))
+    papers = blocks.ListBlock(PaperBlock(), label=_("Papers"), collapsed=True)
 
     class Meta:
         icon = "doc-full"
         label = _("Dossier of a case")
+        label_format = "{case}"
 
 
 class ResultBlock(blocks.StructBlock):
@@ -110,3 +116,4 @@ class ResultBlock(blocks.StructBlock):
     class Meta:
         icon = "tick"
         label = _("Result")
+        label_format = "{name}"

@@ -49,6 +49,11 @@ def test_citizen_finds_a_procedure_downloads_a_form_and_works_out_the_date(
     page.reload()
     assert "1 lượt tải" in page.locator("table.dossier").inner_text()
     screenshot(page, "procedure-detail")
+    page.emulate_media(media="print")  # the printed page: no menus, no forms
+    assert not page.locator(".expected-form").is_visible()
+    assert page.locator("table.dossier").is_visible()
+    screenshot(page, "procedure-detail-print")
+    page.emulate_media(media="screen")
 
     page.get_by_role("link", name="In danh mục hồ sơ").click()
     assert page.get_by_role("heading", name="Hồ sơ cần chuẩn bị").is_visible()

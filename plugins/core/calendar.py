@@ -44,6 +44,26 @@ def _is_national_working_day(day):
     return day.weekday() < 5 or day in public.weekend_workdays
 
 
+def _holiday_name(day):
+    """The public holiday's name in the active language (Vietnamese or English), or ''."""
+    from django.utils import translation
+
+    language = "vi" if (translation.get_language() or "").startswith("vi") else "en_US"
+    names = _holiday_names(day.year, language)
+    return names.get(day, "")
+
+
+@functools.cache
+def _holiday_names(year, language):
+    return dict(holidays.country_holidays("VN", years=year, language=language))
+
+
+def _weekday(day):
+    from django.utils.dates import WEEKDAYS
+
+    return str(WEEKDAYS[day.weekday()])
+
+
 def _as_timedelta(hours):
     if isinstance(hours, datetime.timedelta):
         return hours
@@ -147,6 +167,30 @@ class WorkingCalendar:
                 remaining -= end - begin
             day += _ONE_DAY
 
+    def days_off(self, start, end):
+        """``[(date, reason)]`` for each day off from ``start`` to ``end`` (both included).
+
+        The reason is the declared day's own, else the public holiday's name (in the active
+        language), else the weekday: what a citizen is told when a deadline skips days.
+        """
+        if end < start:
+            return []
+        whose = Q(agency__isnull=True)
+        if self.agency is not None:
+            whose |= Q(agency=self.agency)
+        declared = {}
+        rows = DayOverride.objects.filter(whose, date__range=(start, end)).values_list(
+            "agency_id", "date", "reason"
+        )
+        for _agency_id, day, reason in sorted(rows, key=lambda row: row[0] is not None):
+            declared[day] = reason
+        found, day = [], start
+        while day <= end:
+            if not self.is_working_day(day):
+                found.append((day, declared.get(day) or _holiday_name(day) or _weekday(day)))
+            day += _ONE_DAY
+        return found
+
     def working_time_between(self, start, end):
         """The office time on working days between two aware datetimes."""
         start, end = _local(start), _local(end)
@@ -181,3 +225,8 @@ def add_working_hours(agency, when, hours):
 def working_time_between(agency, start, end):
     """See :meth:`WorkingCalendar.working_time_between`."""
     return WorkingCalendar(agency).working_time_between(start, end)
+
+
+def days_off(agency, start, end):
+    """See :meth:`WorkingCalendar.days_off`."""
+    return WorkingCalendar(agency).days_off(start, end)

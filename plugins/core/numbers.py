@@ -20,7 +20,10 @@ from django.utils.translation import gettext as _
 
 from .text import fold
 
-__all__ = ["DocumentNumber", "InvalidNumber", "TYPE_CODES", "parse", "normalize", "search_key"]
+__all__ = [
+    "DocumentNumber", "InvalidNumber", "TYPE_CODES", "parse", "normalize", "search_key",
+    "code_key", "exact_key",
+]
 
 # Decree 30/2020 Appendix III, plus the types of legal normative documents.
 TYPE_CODES = {
@@ -195,3 +198,21 @@ def search_key(text):
         return parse(text).search_key
     except InvalidNumber:
         return None
+
+
+# A code of dot-separated digit groups, as the national procedure codes (MaTTHC) ``1.115678``.
+_CODE = re.compile(r"^\d{1,4}(?:\.\d{1,12}){1,3}$")
+
+
+def code_key(text):
+    """The key of a dotted numeric code such as a national procedure code (``1.115678``),
+    typed with or without surrounding spaces or quotes; ``None`` for anything else."""
+    if not isinstance(text, str):
+        return None
+    cleaned = unicodedata.normalize("NFC", text).strip().strip("\"“”'").strip()
+    return cleaned if _CODE.match(cleaned) else None
+
+
+def exact_key(text):
+    """The key a search index matches exactly: a document number's, else a code's."""
+    return search_key(text) or code_key(text)

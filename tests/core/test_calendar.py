@@ -271,3 +271,23 @@ def test_working_hours_round_trip(agency):
     for h in (0.5, 3, 8, 16, 40):
         deadline = add_working_hours(agency, start, h)
         assert working_time_between(agency, start, deadline) == hours(h)
+
+
+def test_days_off_name_the_holidays_declared_days_and_weekends(agency):
+    """R-ORG-4: what a deadline skipped, as a citizen is told (holiday names, reasons)."""
+    from django.utils import translation
+
+    from plugins.core.calendar import days_off
+
+    declare(D(2026, 5, 4), DayKind.OFF, agency, reason="Nghỉ bù")
+    with translation.override("vi"):
+        found = days_off(agency, D(2026, 4, 29), D(2026, 5, 5))
+    assert [day for day, _ in found] == [D(2026, 4, 30), D(2026, 5, 1), D(2026, 5, 2),
+                                         D(2026, 5, 3), D(2026, 5, 4)]
+    reasons = dict(found)
+    assert reasons[D(2026, 4, 30)] == "Ngày Chiến thắng"
+    assert reasons[D(2026, 5, 2)] == "Thứ 7" and reasons[D(2026, 5, 4)] == "Nghỉ bù"
+    with translation.override("en"):
+        assert dict(days_off(None, D(2026, 5, 1), D(2026, 5, 1)))[D(2026, 5, 1)] == \
+            "International Labor Day"
+    assert days_off(agency, D(2026, 5, 5), D(2026, 5, 4)) == []

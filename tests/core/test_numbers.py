@@ -105,3 +105,25 @@ def test_error_message_is_translated():
     with translation.override("vi"), pytest.raises(InvalidNumber) as error:
         parse("hello")
     assert "không phải số văn bản" in str(error.value)
+
+
+@pytest.mark.parametrize("text", ["1.115678", " 1.115678 ", '"1.115678"', "“1.115678”"])
+def test_a_dotted_code_has_an_exact_key(text):
+    """A national procedure code is matched exactly, whatever the spaces or quotes."""
+    from plugins.core.numbers import code_key, exact_key
+
+    assert code_key(text) == "1.115678"
+    assert exact_key(text) == "1.115678"
+
+
+@pytest.mark.parametrize("text", ["1.5.6.7.8", "a.115678", "1,115678", "115678", "", None])
+def test_other_text_is_not_a_code(text):
+    from plugins.core.numbers import code_key
+
+    assert code_key(text) is None
+
+
+def test_exact_key_prefers_the_document_number():
+    from plugins.core.numbers import exact_key
+
+    assert exact_key("36/2016/QĐ-UBND") == "36/2016/qd-ubnd"

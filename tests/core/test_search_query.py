@@ -366,3 +366,9 @@ def test_random_strings_never_break_the_parser(fts):
             fts.execute("SELECT rowid FROM t WHERE t MATCH ?", [expression]).fetchall()
         _assert_clean_websearch(to_websearch(parsed))
         parsed.words()
+
+
+def test_a_dotted_code_is_a_number_key():
+    """A procedure code typed alone (1.115678) is matched exactly, like a document number."""
+    assert parse_query("1.115678").number_key == "1.115678"
+    assert parse_query("thủ tục 1.115678").number_key is None

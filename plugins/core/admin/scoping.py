@@ -70,3 +70,22 @@ class AgencyScopedAdminForm(WagtailAdminModelForm):
         choices = list(field.queryset[:2])
         if len(choices) == 1 and not self.instance.pk:
             self.initial.setdefault("agency", choices[0].pk)
+
+
+def pages_for_user(user, page_model, permission="add"):
+    """The pages of ``page_model`` in the user's agencies' sites on which ``user`` holds the
+    page ``permission`` (for example the libraries an import screen may fill)."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from plugins.core.models import Agency
+    from plugins.core.scoping import agency_ids_for_user
+
+    allowed = PagePermissionPolicy().instances_user_has_permission_for(user, permission)
+    pages = page_model.objects.filter(pk__in=allowed.values("pk"))
+    agency_ids = agency_ids_for_user(user)
+    if agency_ids is None:
+        return pages
+    roots = Agency.objects.filter(pk__in=agency_ids).values_list("site__root_page__path",
+                                                                  flat=True)
+    keep = [page.pk for page in pages if any(page.path.startswith(root) for root in roots if root)]
+    return pages.filter(pk__in=keep)

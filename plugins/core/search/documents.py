@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from plugins.core.numbers import search_key
+from plugins.core.numbers import exact_key
 from plugins.core.text import fold
 
 _WORDS = re.compile(r"[0-9a-z]+")
@@ -31,7 +31,7 @@ class SearchDocument:
     title: str
     summary: str = ""
     body: str = ""
-    number: str = ""  # a document number, matched exactly whatever way it is typed
+    number: str = ""  # a document number or a code (1.115678), matched exactly however typed
     date: datetime.date | None = None
     agency_id: int | None = None
     facets: dict = field(default_factory=dict)  # name → value or iterable of values
@@ -131,7 +131,7 @@ def _entry_fields(document):
         "title": index_words(f"{document.number} {document.title}"),
         "summary": index_words(document.summary),
         "body": index_words(document.body),
-        "number_key": (search_key(document.number) or "") if document.number else "",
+        "number_key": (exact_key(document.number) or "") if document.number else "",
         "date": document.date,
     }
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import product
 from math import prod
 
-from plugins.core.numbers import search_key
+from plugins.core.numbers import code_key, search_key
 from plugins.core.text import fold
 
 __all__ = ["Term", "ParsedQuery", "parse_query", "as_phrase", "to_fts5", "to_websearch"]
@@ -57,7 +57,7 @@ class Term:
 class ParsedQuery:
     required: tuple[tuple[Term, ...], ...]  # AND of groups; each group an OR of Terms
     excluded: tuple[Term, ...]  # -term / -"phrase"
-    number_key: str | None  # search key of a document number typed as the whole query
+    number_key: str | None  # key of a document number or code typed as the whole query
     raw: str  # the cleaned input
 
     @property
@@ -135,8 +135,8 @@ def _term(value):
 
 
 def _number_key(raw):
-    if "/" not in raw:  # every document number has one; skip the parser otherwise
-        return None
+    if "/" not in raw:  # every document number has one; a dotted code (1.115678) has none
+        return code_key(raw)
     candidates = [raw]
     if len(raw) > 2 and raw[0] in _QUOTES and raw[-1] in _QUOTES[raw[0]]:
         candidates.append(raw[1:-1].strip())

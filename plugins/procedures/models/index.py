@@ -1,0 +1,37 @@
+"""The public list of an agency's administrative procedures (R-PR-1, R-PR-5)."""
+
+from django.db import models
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class ProcedureIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+    per_page = models.PositiveSmallIntegerField(_("procedures per page"), default=25)
+
+    subpage_types = ["procedures.ProcedurePage"]
+    max_count_per_parent = 1
+    template = "procedures/procedure_index_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("per_page")]
+
+    class Meta:
+        verbose_name = _("administrative procedure list")
+
+    @path("")
+    def listing(self, request):
+        from plugins.procedures.listing import listing_context
+
+        context = self.get_context(request)
+        context.update(listing_context(self, request))
+        return render(request, self.template, context)
+
+    @path("xuat/<str:fmt>/")
+    def export(self, request, fmt):
+        from plugins.procedures.exports import export_response
+
+        return export_response(self, request, fmt)

@@ -13,6 +13,7 @@ PLUGIN_APPS = [
     "plugins.core",
     "plugins.email_directory",
     "plugins.legal_docs",
+    "plugins.editorial_board",
 ]
 SITE_APPS = ["portal"]
 

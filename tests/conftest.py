@@ -10,6 +10,7 @@ _FOLDER_APPS = {
     "e2e": "portal",
     "email_directory": "plugins.email_directory",
     "legal_docs": "plugins.legal_docs",
+    "editorial_board": "plugins.editorial_board",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

@@ -10,6 +10,7 @@ class EditorialBoardConfig(AppConfig):
 
     def ready(self):
         from plugins.core.roles import Role, grant
+        from plugins.editorial_board import signal_handlers  # noqa: F401
 
         grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"))
         grant(Role.IT_ADMIN, "editorial_board.view_board", "editorial_board.view_delegation")

@@ -59,3 +59,50 @@ def board(agency, staff):
         BoardMember.objects.create(board=board, role=role,
                                    position=Position.objects.get(user=user))
     return board
+
+
+@pytest.fixture
+def news(agency, board):
+    """A news section under the agency's home page, moderated by the board's workflow."""
+    from wagtail.models import Page
+
+    from plugins.editorial_board.workflow import assign, ensure_workflow
+
+    home = agency.site.root_page
+    section = home.add_child(instance=Page(title="Tin tức", slug="tin-tuc"))
+    section.save_revision().publish()
+    assign(ensure_workflow(), section)
+    return section
+
+
+@pytest.fixture
+def make_item(news):
+    """A draft page (plain Wagtail Page: any page type works) owned by ``author``."""
+    from wagtail.models import Page
+
+    def make(author, title="Khu công nghiệp Long Giang thu hút thêm hai dự án", submit=True):
+        page = news.add_child(instance=Page(title=title, slug=f"tin-{Page.objects.count()}",
+                                            owner=author, live=False))
+        page.save_revision(user=author)
+        if submit:
+            page.get_workflow().start(page, author)
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+def act(page, user, action="approve", comment=""):
+    """``user`` takes ``action`` on the page's current step, as the admin's action view does."""
+    page.refresh_from_db()
+    state = page.current_workflow_task_state
+    kwargs = {"comment": comment} if comment or action == "reject" else {}
+    state.task.specific.on_action(state, user, action, **kwargs)
+    page.refresh_from_db()
+    return state
+
+
+def step_of(page):
+    page.refresh_from_db()
+    task = page.current_workflow_task
+    return type(task).__name__ if task else None

@@ -1,3 +1,24 @@
 from plugins.editorial_board.models.board import Board, BoardMember, BoardRole, Delegation
+from plugins.editorial_board.models.kinds import ContentKind
+from plugins.editorial_board.models.metadata import EditorialMetadataMixin
+from plugins.editorial_board.models.records import EditorialRecord
+from plugins.editorial_board.models.tasks import (
+    BoardReviewTask,
+    ChiefApprovalTask,
+    EditorialTaskState,
+    UnitLeaderApprovalTask,
+)
 
-__all__ = ["Board", "BoardMember", "BoardRole", "Delegation"]
+__all__ = [
+    "Board",
+    "BoardMember",
+    "BoardReviewTask",
+    "BoardRole",
+    "ChiefApprovalTask",
+    "ContentKind",
+    "Delegation",
+    "EditorialMetadataMixin",
+    "EditorialRecord",
+    "EditorialTaskState",
+    "UnitLeaderApprovalTask",
+]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,11 +13,32 @@ class EditorialBoardConfig(AppConfig):
         from plugins.core.roles import Role, grant
         from plugins.editorial_board import signal_handlers  # noqa: F401
 
-        grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"))
-        grant(Role.IT_ADMIN, "editorial_board.view_board", "editorial_board.view_delegation")
+        grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),
+              *_crud("trustedsource"))
+        grant(Role.IT_ADMIN, "editorial_board.view_board", "editorial_board.view_delegation",
+              *_crud("trustedsource"))
         for role in (Role.UNIT_LEADER, Role.SPECIALIST, Role.CLERK):
             grant(role, "editorial_board.view_board")
+        for role in (Role.AGENCY_LEADER, Role.IT_ADMIN, Role.UNIT_LEADER, Role.SPECIALIST):
+            grant(role, "editorial_board.view_editorialrecord",
+                  "editorial_board.change_editorialrecord")
+        post_migrate.connect(ensure_schedules, sender=self)
 
 
 def _crud(model):
     return [f"editorial_board.{action}_{model}" for action in ("view", "add", "change", "delete")]
+
+
+#: The board's periodic work on django-q2: (function, schedule type, name).
+SCHEDULES = [
+    ("plugins.editorial_board.digests.send_weekly_digests", "W",
+     "editorial_board: weekly digest of direct publications"),
+]
+
+
+def ensure_schedules(sender, **kwargs):
+    from django_q.models import Schedule
+
+    for func, schedule_type, name in SCHEDULES:
+        Schedule.objects.get_or_create(func=func,
+                                       defaults={"name": name, "schedule_type": schedule_type})

@@ -54,3 +54,45 @@ class BoardForm(AgencyScopedAdminForm):
         if agency and any(row["position"].unit.agency_id != agency.pk for row in kept):
             self.add_error(None, _("Choose a position in this agency's units."))
         return not self.errors
+
+
+class EditorialRecordForm(AgencyScopedAdminForm):
+    """Editors set the editorial data of pages without the metadata mixin; a page with the
+    mixin keeps it in its own fields, so the form shows them read-only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import gettext as _
+
+        from plugins.core.models import Unit
+        from plugins.editorial_board.models import EditorialMetadataMixin, TrustedSource
+
+        record = self.instance
+        if record.agency_id and "unit" in self.fields:
+            self.fields["unit"].queryset = Unit.objects.filter(agency_id=record.agency_id)
+            self.fields["trusted_source"].queryset = TrustedSource.objects.filter(
+                agency_id=record.agency_id, active=True)
+            self.fields["authors"].queryset = get_user_model().objects.filter(
+                positions__unit__agency_id=record.agency_id).distinct()
+        self.fields["authors"].label_from_instance = (
+            lambda user: user.get_full_name() or user.get_username())
+        if record.pk and isinstance(record.page.specific, EditorialMetadataMixin):
+            for name in ("unit", "authors", "kind", "event_at", "source", "is_translation",
+                         "original_source"):
+                if name not in self.fields:
+                    continue
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Set on the page itself.")
+
+    def clean(self):
+        cleaned = super().clean()
+        from django.core.exceptions import ValidationError
+
+        from plugins.editorial_board.models.metadata import translation_needs_source
+
+        try:
+            translation_needs_source(cleaned.get("is_translation"),
+                                     cleaned.get("original_source"))
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned

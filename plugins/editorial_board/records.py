@@ -18,7 +18,12 @@ from django.utils import timezone
 from plugins.core.calendar import OFFICE_TZ
 from plugins.core.scoping import agency_for_page
 from plugins.editorial_board import board as who
-from plugins.editorial_board.models import ContentKind, EditorialMetadataMixin, EditorialRecord
+from plugins.editorial_board.models import (
+    ContentKind,
+    EditorialMetadataMixin,
+    EditorialRecord,
+    TrustedSource,
+)
 
 _DATE_ATTRIBUTES = ("signing_date", "issue_date")
 
@@ -72,6 +77,11 @@ def sync(page, submitted_by=None):
             issued_here = getattr(page, "issued_here", True)
             record.kind = (ContentKind.AGENCY_DOCUMENT if event is not None and issued_here
                            else ContentKind.OTHER)
+    if record.trusted_source_id is None and record.source and record.agency_id:
+        record.trusted_source = next(
+            (source for source in TrustedSource.objects.filter(agency_id=record.agency_id,
+                                                               active=True)
+             if source.matches(record.source)), None)
     if submitted_by is not None:
         record.submitted_by = submitted_by
         record.submitted_at = timezone.now()

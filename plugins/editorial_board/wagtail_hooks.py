@@ -1,15 +1,54 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
+from plugins.editorial_board import scope
+from plugins.editorial_board.admin.records import record_for_page
+from plugins.editorial_board.admin.reports import DirectPublicationsReport
 from plugins.editorial_board.admin.viewsets import EditorialBoardViewSetGroup
+from plugins.editorial_board.board import member_agency_ids
 from plugins.editorial_board.publishing import may_publish_directly
 
 
 @hooks.register("register_admin_viewset")
 def register_editorial_board_viewsets():
     return EditorialBoardViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path("ban-bien-tap/trang/<int:page_id>/", record_for_page, name="editorial_page_record"),
+        path("bao-cao/xuat-ban-truc-tiep/", DirectPublicationsReport.as_view(),
+             name="editorial_direct_publications"),
+        path("bao-cao/xuat-ban-truc-tiep/ket-qua/",
+             DirectPublicationsReport.as_view(results_only=True),
+             name="editorial_direct_publications_results"),
+    ]
+
+
+class ReportItem(MenuItem):
+    def is_shown(self, request):
+        return bool(member_agency_ids(request.user)) or request.user.is_superuser
+
+
+@hooks.register("register_reports_menu_item")
+def register_direct_publications_menu_item():
+    return ReportItem(_lazy("Direct publications"), reverse("editorial_direct_publications"),
+                      icon_name="upload", order=710)
+
+
+@hooks.register("register_page_header_buttons")
+def editorial_information_button(page, user, view_name=None, next_url=None):
+    if page.pk and page.depth > 2 and scope.has_editorial_workflow(page):
+        yield Button(_lazy("Editorial information"),
+                     reverse("editorial_page_record", args=[page.pk]), icon_name="form",
+                     priority=60)
 
 
 def _refusal(request, page):

@@ -6,7 +6,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
-from plugins.editorial_board.models import Board, Delegation
+from plugins.editorial_board.admin.records import EditorialRecordViewSet
+from plugins.editorial_board.models import Board, Delegation, TrustedSource
 
 
 class BoardViewSet(AgencyScopedModelViewSet):
@@ -41,11 +42,23 @@ class DelegationViewSet(AgencyScopedModelViewSet):
     ordering = ["-starts_at"]
 
 
+class TrustedSourceViewSet(AgencyScopedModelViewSet):
+    name = "editorial_trusted_source"
+    url_prefix = "ban-bien-tap/nguon-tin-cay"
+    model = TrustedSource
+    icon = "link"
+    menu_label = _("Trusted sources")
+    list_display = ["name", "domain", "active", "agency"]
+    list_filter = ["active"]
+    list_select_related = ("agency",)
+    search_fields = ["name", "domain"]
+
+
 class EditorialBoardViewSetGroup(ViewSetGroup):
     menu_label = _("Editorial board")
     menu_icon = "edit"
     menu_order = 240
-    items = (BoardViewSet, DelegationViewSet)
+    items = (BoardViewSet, DelegationViewSet, TrustedSourceViewSet, EditorialRecordViewSet)
 
 
 def active_delegations(user):

@@ -2,6 +2,7 @@ from plugins.editorial_board.models.board import Board, BoardMember, BoardRole, 
 from plugins.editorial_board.models.kinds import ContentKind
 from plugins.editorial_board.models.metadata import EditorialMetadataMixin
 from plugins.editorial_board.models.records import EditorialRecord
+from plugins.editorial_board.models.sources import DigestLog, TrustedSource
 from plugins.editorial_board.models.tasks import (
     BoardReviewTask,
     ChiefApprovalTask,
@@ -17,8 +18,10 @@ __all__ = [
     "ChiefApprovalTask",
     "ContentKind",
     "Delegation",
+    "DigestLog",
     "EditorialMetadataMixin",
     "EditorialRecord",
     "EditorialTaskState",
+    "TrustedSource",
     "UnitLeaderApprovalTask",
 ]

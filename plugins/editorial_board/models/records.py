@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from plugins.core.admin.scoping import AgencyScopedAdminForm
 from plugins.core.scoping import AgencyQuerySet
 from plugins.editorial_board.models.kinds import ContentKind
 
@@ -41,6 +42,12 @@ class EditorialRecord(models.Model):
         help_text=_("The publication deadline counts from it."),
     )
     source = models.CharField(_("source"), max_length=255, blank=True)
+    trusted_source = models.ForeignKey(
+        "editorial_board.TrustedSource", verbose_name=_("trusted source"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("An item taken from a trusted source may be published directly by an "
+                    "administrator and is reported to the board weekly (R-ED-5)."),
+    )
     is_translation = models.BooleanField(_("translated article"), default=False)
     original_source = models.CharField(_("original source"), max_length=500, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True,
@@ -59,12 +66,13 @@ class EditorialRecord(models.Model):
                                               default=False, editable=False)
 
     objects = AgencyQuerySet.as_manager()
+    base_form_class = AgencyScopedAdminForm
 
     panels = [
         FieldPanel("unit"),
         FieldPanel("authors"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("event_at")]),
-        FieldPanel("source"),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("trusted_source")]),
         FieldRowPanel([FieldPanel("is_translation"), FieldPanel("original_source")]),
     ]
 

@@ -14,7 +14,7 @@ class EditorialBoardConfig(AppConfig):
         from plugins.editorial_board import signal_handlers  # noqa: F401
 
         grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),
-              *_crud("trustedsource"))
+              *_crud("trustedsource"), *_crud("deadlinerule"))
         grant(Role.IT_ADMIN, "editorial_board.view_board", "editorial_board.view_delegation",
               *_crud("trustedsource"))
         for role in (Role.UNIT_LEADER, Role.SPECIALIST, Role.CLERK):

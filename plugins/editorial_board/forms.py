@@ -96,3 +96,11 @@ class EditorialRecordForm(AgencyScopedAdminForm):
         except ValidationError as error:
             self.add_error(None, error)
         return cleaned
+
+    def save(self, commit=True):
+        record = super().save(commit=commit)
+        if commit:
+            from plugins.editorial_board import deadlines
+
+            deadlines.arm(record)
+        return record

@@ -7,7 +7,8 @@ The contract for page types (documented in the README):
 - any other page keeps what editors set on its record in the admin; where they left a gap,
   the page's ``signing_date`` or ``issue_date`` attribute (a date) is the event date and
   makes it a document of the agency, unless the page says ``issued_here = False``;
-- the unit falls back to the unit of the person who submits it.
+- the unit falls back to the unit of the person who submits it (or of the page's owner),
+  and the staff author to that person.
 """
 
 import datetime
@@ -85,15 +86,16 @@ def sync(page, submitted_by=None):
     if submitted_by is not None:
         record.submitted_by = submitted_by
         record.submitted_at = timezone.now()
-        if record.unit_id is None and record.agency_id is not None:
-            unit = who.unit_of(submitted_by, record.agency_id)
-            record.unit_id = unit.pk if unit else None
-        if created and not record.authors.exists() and not isinstance(
-            page, EditorialMetadataMixin
-        ):
-            record.authors.add(submitted_by)
+    person = submitted_by or base_page.owner
+    if person is not None and record.unit_id is None and record.agency_id is not None:
+        unit = who.unit_of(person, record.agency_id)
+        record.unit_id = unit.pk if unit else None
+    if person is not None and created and not isinstance(page, EditorialMetadataMixin):
+        record.authors.add(person)
     record.save()
-    return record
+    from plugins.editorial_board import deadlines
+
+    return deadlines.arm(record)
 
 
 def record_publication(page, user, via_workflow):
@@ -104,4 +106,7 @@ def record_publication(page, user, via_workflow):
         record.published_by = user
         record.published_directly = not via_workflow
         record.save(update_fields=["published_at", "published_by", "published_directly"])
+        from plugins.editorial_board import deadlines
+
+        deadlines.arm(record)  # no reminders once it is out
     return record

@@ -1,7 +1,8 @@
 """Reacting to moderation through Wagtail's signals (DESIGN.md "Moderation")."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.models import WorkflowState
+from wagtail.models import Revision, WorkflowState
 from wagtail.signals import (
     page_published,
     task_submitted,
@@ -93,3 +94,24 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
         page_id=instance.object_id, published_directly=True,
         published_at__gte=instance.created_at,
     ).update(published_directly=False, published_by=user)
+
+
+@receiver(post_save, sender=Revision)
+def on_revision_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A new draft may change the event date or kind: bring the record and its due up to date."""
+    from wagtail.models import Page
+
+    from plugins.editorial_board import records, scope
+
+    if raw or not created or instance.base_content_type_id != _page_content_type_id():
+        return
+    page = Page.objects.filter(pk=instance.object_id).first()
+    if page is not None and scope.in_scope(page):
+        records.sync(page)
+
+
+def _page_content_type_id():
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    return ContentType.objects.get_for_model(Page).pk

@@ -9,7 +9,7 @@ from wagtail.admin.widgets import Button
 
 from plugins.editorial_board import scope
 from plugins.editorial_board.admin.records import record_for_page
-from plugins.editorial_board.admin.reports import DirectPublicationsReport
+from plugins.editorial_board.admin.reports import DeadlineReport, DirectPublicationsReport
 from plugins.editorial_board.admin.viewsets import EditorialBoardViewSetGroup
 from plugins.editorial_board.board import member_agency_ids
 from plugins.editorial_board.publishing import may_publish_directly
@@ -26,6 +26,9 @@ def register_editorial_urls():
         path("ban-bien-tap/trang/<int:page_id>/", record_for_page, name="editorial_page_record"),
         path("bao-cao/xuat-ban-truc-tiep/", DirectPublicationsReport.as_view(),
              name="editorial_direct_publications"),
+        path("bao-cao/han-dang-tin/", DeadlineReport.as_view(), name="editorial_deadlines"),
+        path("bao-cao/han-dang-tin/ket-qua/", DeadlineReport.as_view(results_only=True),
+             name="editorial_deadlines_results"),
         path("bao-cao/xuat-ban-truc-tiep/ket-qua/",
              DirectPublicationsReport.as_view(results_only=True),
              name="editorial_direct_publications_results"),
@@ -41,6 +44,12 @@ class ReportItem(MenuItem):
 def register_direct_publications_menu_item():
     return ReportItem(_lazy("Direct publications"), reverse("editorial_direct_publications"),
                       icon_name="upload", order=710)
+
+
+@hooks.register("register_reports_menu_item")
+def register_deadlines_menu_item():
+    return ReportItem(_lazy("Publication deadlines of the board"),
+                      reverse("editorial_deadlines"), icon_name="time", order=705)
 
 
 @hooks.register("register_page_header_buttons")

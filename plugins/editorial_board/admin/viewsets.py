@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
 from plugins.editorial_board.admin.records import EditorialRecordViewSet
-from plugins.editorial_board.models import Board, Delegation, TrustedSource
+from plugins.editorial_board.models import Board, DeadlineRule, Delegation, TrustedSource
 
 
 class BoardViewSet(AgencyScopedModelViewSet):
@@ -54,11 +54,22 @@ class TrustedSourceViewSet(AgencyScopedModelViewSet):
     search_fields = ["name", "domain"]
 
 
+class DeadlineRuleViewSet(AgencyScopedModelViewSet):
+    name = "editorial_deadline_rule"
+    url_prefix = "ban-bien-tap/han-dang-tin"
+    model = DeadlineRule
+    icon = "time"
+    menu_label = _("Deadline rules")
+    list_display = ["kind", "amount", "unit", "agency"]
+    list_select_related = ("agency",)
+
+
 class EditorialBoardViewSetGroup(ViewSetGroup):
     menu_label = _("Editorial board")
     menu_icon = "edit"
     menu_order = 240
-    items = (BoardViewSet, DelegationViewSet, TrustedSourceViewSet, EditorialRecordViewSet)
+    items = (BoardViewSet, DelegationViewSet, TrustedSourceViewSet, DeadlineRuleViewSet,
+             EditorialRecordViewSet)
 
 
 def active_delegations(user):

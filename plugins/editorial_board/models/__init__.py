@@ -1,4 +1,5 @@
 from plugins.editorial_board.models.board import Board, BoardMember, BoardRole, Delegation
+from plugins.editorial_board.models.deadlines import DeadlineRule, DeadlineUnit
 from plugins.editorial_board.models.kinds import ContentKind
 from plugins.editorial_board.models.metadata import EditorialMetadataMixin
 from plugins.editorial_board.models.records import EditorialRecord
@@ -17,6 +18,8 @@ __all__ = [
     "BoardRole",
     "ChiefApprovalTask",
     "ContentKind",
+    "DeadlineRule",
+    "DeadlineUnit",
     "Delegation",
     "DigestLog",
     "EditorialMetadataMixin",

@@ -62,6 +62,10 @@ class EditorialRecord(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True,
         editable=False, on_delete=models.SET_NULL, related_name="+",
     )
+    due_at = models.DateTimeField(_("publication due"), null=True, blank=True, editable=False,
+                                  db_index=True)
+    reminders_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminders_sent = models.JSONField(default=list, blank=True, editable=False)
     published_directly = models.BooleanField(_("published without the workflow"),
                                               default=False, editable=False)
 
@@ -83,3 +87,12 @@ class EditorialRecord(models.Model):
 
     def __str__(self):
         return str(self.page)
+
+    @property
+    def is_late(self):
+        """Published after its due time, or still unpublished past it."""
+        from django.utils import timezone
+
+        if self.due_at is None:
+            return False
+        return (self.published_at or timezone.now()) > self.due_at

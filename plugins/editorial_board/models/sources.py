@@ -54,3 +54,6 @@ class DigestLog(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "kind", "period_start"],
                                                name="editorial_digest_once")]
+
+    def __str__(self):
+        return f"{self.agency_id} {self.kind} {self.period_start}"

@@ -14,7 +14,9 @@ class EditorialBoardConfig(AppConfig):
         from plugins.editorial_board import signal_handlers  # noqa: F401
 
         grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),
-              *_crud("trustedsource"), *_crud("deadlinerule"))
+              *_crud("trustedsource"), *_crud("deadlinerule"),
+              "editorial_board.view_editorialsettings", "editorial_board.change_editorialsettings",
+              "editorial_board.add_editorialsettings")
         grant(Role.IT_ADMIN, "editorial_board.view_board", "editorial_board.view_delegation",
               *_crud("trustedsource"))
         for role in (Role.UNIT_LEADER, Role.SPECIALIST, Role.CLERK):
@@ -33,6 +35,8 @@ def _crud(model):
 SCHEDULES = [
     ("plugins.editorial_board.digests.send_weekly_digests", "W",
      "editorial_board: weekly digest of direct publications"),
+    ("plugins.editorial_board.monthly.send_monthly_reports", "D",
+     "editorial_board: monthly report on the first working day"),
 ]
 
 

@@ -8,10 +8,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from plugins.editorial_board import scope
+from plugins.editorial_board.admin.quotas import QuotaPanel, quota_report
 from plugins.editorial_board.admin.records import record_for_page
 from plugins.editorial_board.admin.reports import DeadlineReport, DirectPublicationsReport
 from plugins.editorial_board.admin.viewsets import EditorialBoardViewSetGroup
-from plugins.editorial_board.board import member_agency_ids
+from plugins.editorial_board.board import led_unit_ids, member_agency_ids
 from plugins.editorial_board.publishing import may_publish_directly
 
 
@@ -26,6 +27,7 @@ def register_editorial_urls():
         path("ban-bien-tap/trang/<int:page_id>/", record_for_page, name="editorial_page_record"),
         path("bao-cao/xuat-ban-truc-tiep/", DirectPublicationsReport.as_view(),
              name="editorial_direct_publications"),
+        path("bao-cao/dinh-muc/", quota_report, name="editorial_quotas"),
         path("bao-cao/han-dang-tin/", DeadlineReport.as_view(), name="editorial_deadlines"),
         path("bao-cao/han-dang-tin/ket-qua/", DeadlineReport.as_view(results_only=True),
              name="editorial_deadlines_results"),
@@ -50,6 +52,18 @@ def register_direct_publications_menu_item():
 def register_deadlines_menu_item():
     return ReportItem(_lazy("Publication deadlines of the board"),
                       reverse("editorial_deadlines"), icon_name="time", order=705)
+
+
+@hooks.register("register_reports_menu_item")
+def register_quotas_menu_item():
+    return ReportItem(_lazy("Quotas of the units"), reverse("editorial_quotas"),
+                      icon_name="table", order=700)
+
+
+@hooks.register("construct_homepage_panels")
+def add_quota_panel(request, panels):
+    if member_agency_ids(request.user) or led_unit_ids(request.user):
+        panels.append(QuotaPanel(request.user))
 
 
 @hooks.register("register_page_header_buttons")

@@ -7,7 +7,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
 from plugins.editorial_board.admin.records import EditorialRecordViewSet
-from plugins.editorial_board.models import Board, DeadlineRule, Delegation, TrustedSource
+from plugins.editorial_board.models import (
+    Board,
+    DeadlineRule,
+    Delegation,
+    EditorialSettings,
+    TrustedSource,
+)
 
 
 class BoardViewSet(AgencyScopedModelViewSet):
@@ -64,12 +70,23 @@ class DeadlineRuleViewSet(AgencyScopedModelViewSet):
     list_select_related = ("agency",)
 
 
+class EditorialSettingsViewSet(AgencyScopedModelViewSet):
+    name = "editorial_settings"
+    url_prefix = "ban-bien-tap/dinh-muc"
+    model = EditorialSettings
+    icon = "cog"
+    menu_label = _("Quotas")
+    list_display = ["agency", "unit_monthly_minimum", "site_monthly_news_minimum",
+                    "daily_update"]
+    list_select_related = ("agency",)
+
+
 class EditorialBoardViewSetGroup(ViewSetGroup):
     menu_label = _("Editorial board")
     menu_icon = "edit"
     menu_order = 240
     items = (BoardViewSet, DelegationViewSet, TrustedSourceViewSet, DeadlineRuleViewSet,
-             EditorialRecordViewSet)
+             EditorialSettingsViewSet, EditorialRecordViewSet)
 
 
 def active_delegations(user):

@@ -3,6 +3,7 @@ from plugins.editorial_board.models.deadlines import DeadlineRule, DeadlineUnit
 from plugins.editorial_board.models.kinds import ContentKind
 from plugins.editorial_board.models.metadata import EditorialMetadataMixin
 from plugins.editorial_board.models.records import EditorialRecord
+from plugins.editorial_board.models.settings import EditorialSettings
 from plugins.editorial_board.models.sources import DigestLog, TrustedSource
 from plugins.editorial_board.models.tasks import (
     BoardReviewTask,
@@ -24,6 +25,7 @@ __all__ = [
     "DigestLog",
     "EditorialMetadataMixin",
     "EditorialRecord",
+    "EditorialSettings",
     "EditorialTaskState",
     "TrustedSource",
     "UnitLeaderApprovalTask",

@@ -10,7 +10,11 @@ class EditorialBoardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from plugins.core import demo
         from plugins.core.roles import Role, grant
+        from plugins.editorial_board.demo import load_editorial_demo
+
+        demo.register("editorial_board", load_editorial_demo, order=40)
         from plugins.editorial_board import signal_handlers  # noqa: F401
 
         grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),

@@ -129,8 +129,8 @@ def send_reminder(page_id, stage, now=None):
 
     now = now or timezone.now()
     with transaction.atomic():
-        record = (EditorialRecord.objects.select_for_update().select_related("page", "agency")
-                  .filter(pk=page_id).first())
+        record = (EditorialRecord.objects.select_for_update(of=("self",))
+                  .select_related("page", "agency").filter(pk=page_id).first())
         if (record is None or record.published_at is not None or record.due_at is None
                 or stage in record.reminders_sent or record.reminders_due_at != record.due_at):
             return 0

@@ -14,6 +14,7 @@ PLUGIN_APPS = [
     "plugins.email_directory",
     "plugins.legal_docs",
     "plugins.procedures",
+    "plugins.editorial_board",
 ]
 SITE_APPS = ["portal"]
 

@@ -11,6 +11,7 @@ _FOLDER_APPS = {
     "email_directory": "plugins.email_directory",
     "legal_docs": "plugins.legal_docs",
     "procedures": "plugins.procedures",
+    "editorial_board": "plugins.editorial_board",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

@@ -28,3 +28,13 @@ def grant_role_permissions(sender, app_config=None, **kwargs):
 def remember_pending_password_change(sender, request, user, **kwargs):
     if AccountSecurity.must_change(user):
         request.session[SESSION_MUST_CHANGE_PASSWORD] = True
+
+
+@receiver(post_save, sender="wagtailcore.Site")
+def site_saved(sender, instance, raw=False, **kwargs):
+    """A site given a new root page moves its agency's page permissions along with it."""
+    if raw:
+        return
+    agency = Agency.objects.filter(site=instance).first()
+    if agency is not None:
+        sync_agency_roles(agency)

@@ -1,18 +1,22 @@
-"""News and staff articles, and their filterable list (R-SITE-2, R-ED-10)."""
+"""News and staff articles, and their filterable list (R-SITE-2, R-ED-10).
+
+Articles carry the editorial board's metadata (author, unit, source, event date) through
+:class:`~plugins.editorial_board.models.EditorialMetadataMixin`.
+"""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from plugins.core.text import fold, nfc
+from plugins.editorial_board.models import ContentKind, EditorialMetadataMixin
 
 ARTICLES_PER_PAGE = 10
 
@@ -41,7 +45,7 @@ class ArticleKind(models.TextChoices):
     RESEARCH = "research", _("Research")
 
 
-class ArticlePage(Page):
+class ArticlePage(EditorialMetadataMixin, Page):
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
     )
@@ -56,15 +60,6 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    author_name = models.CharField(_("author"), max_length=150, blank=True)
-    unit = models.ForeignKey(
-        "core.Unit",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     topic = models.ForeignKey(
         Topic,
         verbose_name=_("field"),
@@ -72,15 +67,6 @@ class ArticlePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-    )
-    event_date = models.DateTimeField(_("event date"), null=True, blank=True)
-    source = models.CharField(_("source"), max_length=255, blank=True)
-    is_translation = models.BooleanField(_("translated article"), default=False)
-    original_source = models.CharField(
-        _("original source"),
-        max_length=500,
-        blank=True,
-        help_text=_("Required for a translation: the full original title, author and publisher."),
     )
     # Folded text (no diacritics, lower case) of title, summary, body and author, so
     # that a citizen typing without accents finds the article (R-SITE-2).
@@ -101,15 +87,8 @@ class ArticlePage(Page):
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("author_name"), FieldPanel("unit")]),
-                FieldRowPanel([FieldPanel("topic"), FieldPanel("event_date")]),
-                FieldPanel("source"),
-                FieldRowPanel([FieldPanel("is_translation"), FieldPanel("original_source")]),
-            ],
-            heading=_("Author and source"),
-        ),
+        FieldPanel("topic"),
+        *EditorialMetadataMixin.editorial_panels,
     ]
     parent_page_types = ["portal.ArticleIndexPage"]
     subpage_types = []
@@ -118,12 +97,14 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
-    def clean(self):
-        super().clean()
-        if self.is_translation and not self.original_source.strip():
-            raise ValidationError(
-                {"original_source": _("A translated article must give its full original source.")}
-            )
+    def get_editorial_kind(self):
+        """News and events have their deadlines (R-ED-6); staff articles and research none."""
+        if self.content_kind:
+            return self.content_kind
+        return {
+            ArticleKind.NEWS: ContentKind.NEWS,
+            ArticleKind.EVENT: ContentKind.CONFERENCE,
+        }.get(self.kind, ContentKind.OTHER)
 
     def save(self, *args, **kwargs):
         self.title = nfc(self.title)

@@ -1,0 +1,52 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialBoardConfig(AppConfig):
+    name = "plugins.editorial_board"
+    label = "editorial_board"
+    verbose_name = _("Editorial board")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from plugins.core import demo
+        from plugins.core.roles import Role, grant
+        from plugins.editorial_board.demo import load_editorial_demo
+
+        demo.register("editorial_board", load_editorial_demo, order=40)
+        from plugins.editorial_board import signal_handlers  # noqa: F401
+
+        grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),
+              *_crud("trustedsource"), *_crud("deadlinerule"),
+              "editorial_board.view_editorialsettings", "editorial_board.change_editorialsettings",
+              "editorial_board.add_editorialsettings")
+        grant(Role.IT_ADMIN, "editorial_board.view_board", "editorial_board.view_delegation",
+              *_crud("trustedsource"))
+        for role in (Role.UNIT_LEADER, Role.SPECIALIST, Role.CLERK):
+            grant(role, "editorial_board.view_board")
+        for role in (Role.AGENCY_LEADER, Role.IT_ADMIN, Role.UNIT_LEADER, Role.SPECIALIST):
+            grant(role, "editorial_board.view_editorialrecord",
+                  "editorial_board.change_editorialrecord")
+        post_migrate.connect(ensure_schedules, sender=self)
+
+
+def _crud(model):
+    return [f"editorial_board.{action}_{model}" for action in ("view", "add", "change", "delete")]
+
+
+#: The board's periodic work on django-q2: (function, schedule type, name).
+SCHEDULES = [
+    ("plugins.editorial_board.digests.send_weekly_digests", "W",
+     "editorial_board: weekly digest of direct publications"),
+    ("plugins.editorial_board.monthly.send_monthly_reports", "D",
+     "editorial_board: monthly report on the first working day"),
+]
+
+
+def ensure_schedules(sender, **kwargs):
+    from django_q.models import Schedule
+
+    for func, schedule_type, name in SCHEDULES:
+        Schedule.objects.get_or_create(func=func,
+                                       defaults={"name": name, "schedule_type": schedule_type})

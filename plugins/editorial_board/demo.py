@@ -1,0 +1,160 @@
+"""Demo of the editorial board: the reference agency's board, its workflow on the news
+section, trusted sources, the published articles' records, and items at every step.
+
+Idempotent: everything is found by name or slug and left alone when it exists.
+"""
+
+import datetime
+
+from django.test.utils import override_settings
+from django.utils import timezone
+from wagtail.models import Page
+
+from plugins.core.models import Position
+from plugins.editorial_board import records, scope
+from plugins.editorial_board.models import (
+    Board,
+    BoardMember,
+    BoardRole,
+    ContentKind,
+    DeadlineRule,
+    DeadlineUnit,
+    EditorialMetadataMixin,
+    EditorialRecord,
+    EditorialSettings,
+    TrustedSource,
+)
+from plugins.editorial_board.workflow import assign, ensure_workflow
+
+BOARD = {
+    "name": "Ban Biên tập Trang thông tin điện tử",
+    "decision_number": "15/QĐ-BQL",
+    "decision_date": datetime.date(2026, 1, 15),
+    "members": [
+        ("truongban", BoardRole.CHIEF, "Duyệt bài trước khi đăng tải"),
+        ("photruongban", BoardRole.DEPUTY, "Thay mặt Trưởng Ban Biên tập khi được ủy quyền"),
+        ("chanhvanphong", BoardRole.MEMBER, "Tổng hợp, biên tập tin bài"),
+        ("quantri", BoardRole.MEMBER, "Quản trị kỹ thuật, đăng tải thông tin"),
+    ],
+}
+TRUSTED_SOURCES = [
+    ("Cổng Thông tin điện tử Chính phủ", "chinhphu.vn"),
+    ("Báo điện tử Đảng Cộng sản Việt Nam", "dangcongsan.vn"),
+    ("Cổng Thông tin điện tử tỉnh Tiền Giang", "tiengiang.gov.vn"),
+    ("Báo Ấp Bắc", "baoapbac.vn"),
+]
+# (slug, title, author, steps done: approvers' usernames, rejected with this reason)
+ITEMS = [
+    ("dn-kien-nghi-thu-tuc-dat-dai", "Doanh nghiệp kiến nghị rút ngắn thủ tục đất đai",
+     "chuyenvien", [], ""),
+    ("tap-huan-an-toan-lao-dong-2026", "Tập huấn an toàn, vệ sinh lao động năm 2026",
+     "chuyenvien", ["truongphongqldn"], ""),
+    ("khao-sat-ha-tang-kcn-tan-huong", "Khảo sát hạ tầng Khu công nghiệp Tân Hương",
+     "chuyenvien", ["truongphongqldn", "chanhvanphong"], ""),
+    ("so-lieu-thu-hut-dau-tu-thang-10", "Số liệu thu hút đầu tư tháng 10",
+     "chuyenvien", ["truongphongqldn"],
+     "Bổ sung nguồn số liệu và đối chiếu với báo cáo của Phòng Quản lý đầu tư."),
+]
+
+
+def load_editorial_demo(context):
+    agencies = context.objects.get("agencies", {})
+    agency = agencies.get("bql")
+    if agency is None:
+        return
+    board = _ensure_board(agency, context)
+    workflow = ensure_workflow()
+    for source_name, domain in TRUSTED_SOURCES:
+        _, created = TrustedSource.objects.get_or_create(agency=agency, name=source_name,
+                                                         defaults={"domain": domain})
+        context.note(created, f"trusted source {source_name}")
+    _, created = EditorialSettings.objects.get_or_create(agency=agency)
+    context.note(created, "quotas of the editorial board")
+    _, created = DeadlineRule.objects.get_or_create(
+        agency=agency, kind=ContentKind.CONFERENCE,
+        defaults={"amount": 2, "unit": DeadlineUnit.WORKING_DAYS})
+    context.note(created, "deadline rule for conference reports")
+    for other in agencies.values():
+        section = _news_section(other)
+        if section is not None and not scope.has_editorial_workflow(section):
+            assign(workflow, section)
+            context.note(True, f"editorial workflow on /{section.slug}/ of {other.symbol}")
+    section = _news_section(agency)
+    if section is None:
+        return
+    _record_published_articles(agency, section, board, context)
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        _ensure_items(agency, section, context)
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
+def _ensure_board(agency, context):
+    board, created = Board.objects.get_or_create(agency=agency, defaults={
+        key: BOARD[key] for key in ("name", "decision_number", "decision_date")})
+    context.note(created, f"editorial board of {agency.symbol}")
+    for username, role, duties in BOARD["members"]:
+        position = Position.objects.filter(user__username=username,
+                                           unit__agency=agency).first()
+        if position is None:
+            continue
+        _, created = BoardMember.objects.get_or_create(
+            board=board, position=position, defaults={"role": role, "duties": duties})
+        context.note(created, f"board member {username} ({role})")
+    return board
+
+
+def _news_section(agency):
+    if agency.site_id is None:
+        return None
+    return Page.objects.descendant_of(agency.site.root_page).filter(slug="tin-tuc").first()
+
+
+def _record_published_articles(agency, section, board, context):
+    chief = board.members.filter(role=BoardRole.CHIEF).select_related("position__user").first()
+    for page in section.get_children().live().specific():
+        if EditorialRecord.objects.filter(page=page, published_at__isnull=False).exists():
+            continue
+        record = records.sync(page)
+        day = getattr(page, "date", None) or timezone.localdate(page.first_published_at)
+        record.published_at = datetime.datetime.combine(
+            day, datetime.time(9, 0), tzinfo=timezone.get_current_timezone())
+        record.published_by = chief.position.user if chief else None
+        record.save(update_fields=["published_at", "published_by"])
+        context.note(True, f"editorial record of “{page.title}”")
+
+
+def _ensure_items(agency, section, context):
+    model = section.specific_class.allowed_subpage_models()[0] if (
+        section.specific_class.allowed_subpage_models()) else Page
+    now = timezone.now()
+    for slug, title, author_name, approvers, rejection in ITEMS:
+        if Page.objects.child_of(section).filter(slug=slug).exists():
+            continue
+        author = _user(author_name)
+        page = model(title=title, slug=slug, owner=author, live=False)
+        if isinstance(page, EditorialMetadataMixin):
+            page.author_name = author.get_full_name()
+            page.unit = Position.objects.filter(user=author).first().unit
+            page.event_date = now - datetime.timedelta(hours=3)
+            page.content_kind = ContentKind.NEWS
+        section.add_child(instance=page)
+        if isinstance(page, EditorialMetadataMixin):
+            page.authors.set([author])
+        page.save_revision(user=author)
+        page.get_workflow().start(page, author)
+        for username in approvers:
+            _act(page, _user(username), "approve")
+        if rejection:
+            _act(page, _user("chanhvanphong"), "reject", comment=rejection)
+        context.note(True, f"item “{title}” in moderation")
+
+
+def _act(page, user, action, **kwargs):
+    page.refresh_from_db()
+    state = page.current_workflow_task_state
+    state.task.specific.on_action(state, user, action, **kwargs)

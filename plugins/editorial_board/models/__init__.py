@@ -1,0 +1,32 @@
+from plugins.editorial_board.models.board import Board, BoardMember, BoardRole, Delegation
+from plugins.editorial_board.models.deadlines import DeadlineRule, DeadlineUnit
+from plugins.editorial_board.models.kinds import ContentKind
+from plugins.editorial_board.models.metadata import EditorialMetadataMixin
+from plugins.editorial_board.models.records import EditorialRecord
+from plugins.editorial_board.models.settings import EditorialSettings
+from plugins.editorial_board.models.sources import DigestLog, TrustedSource
+from plugins.editorial_board.models.tasks import (
+    BoardReviewTask,
+    ChiefApprovalTask,
+    EditorialTaskState,
+    UnitLeaderApprovalTask,
+)
+
+__all__ = [
+    "Board",
+    "BoardMember",
+    "BoardReviewTask",
+    "BoardRole",
+    "ChiefApprovalTask",
+    "ContentKind",
+    "DeadlineRule",
+    "DeadlineUnit",
+    "Delegation",
+    "DigestLog",
+    "EditorialMetadataMixin",
+    "EditorialRecord",
+    "EditorialSettings",
+    "EditorialTaskState",
+    "TrustedSource",
+    "UnitLeaderApprovalTask",
+]

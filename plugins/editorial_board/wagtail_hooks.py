@@ -1,0 +1,112 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from plugins.editorial_board import scope
+from plugins.editorial_board.admin.quotas import QuotaPanel, quota_report
+from plugins.editorial_board.admin.records import record_for_page
+from plugins.editorial_board.admin.reports import DeadlineReport, DirectPublicationsReport
+from plugins.editorial_board.admin.viewsets import EditorialBoardViewSetGroup
+from plugins.editorial_board.board import led_unit_ids, member_agency_ids
+from plugins.editorial_board.publishing import may_publish_directly
+
+
+@hooks.register("register_admin_viewset")
+def register_editorial_board_viewsets():
+    return EditorialBoardViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path("ban-bien-tap/trang/<int:page_id>/", record_for_page, name="editorial_page_record"),
+        path("bao-cao/xuat-ban-truc-tiep/", DirectPublicationsReport.as_view(),
+             name="editorial_direct_publications"),
+        path("bao-cao/dinh-muc/", quota_report, name="editorial_quotas"),
+        path("bao-cao/han-dang-tin/", DeadlineReport.as_view(), name="editorial_deadlines"),
+        path("bao-cao/han-dang-tin/ket-qua/", DeadlineReport.as_view(results_only=True),
+             name="editorial_deadlines_results"),
+        path("bao-cao/xuat-ban-truc-tiep/ket-qua/",
+             DirectPublicationsReport.as_view(results_only=True),
+             name="editorial_direct_publications_results"),
+    ]
+
+
+class ReportItem(MenuItem):
+    def is_shown(self, request):
+        return bool(member_agency_ids(request.user)) or request.user.is_superuser
+
+
+@hooks.register("register_reports_menu_item")
+def register_direct_publications_menu_item():
+    return ReportItem(_lazy("Direct publications"), reverse("editorial_direct_publications"),
+                      icon_name="upload", order=710)
+
+
+@hooks.register("register_reports_menu_item")
+def register_deadlines_menu_item():
+    return ReportItem(_lazy("Publication deadlines of the board"),
+                      reverse("editorial_deadlines"), icon_name="time", order=705)
+
+
+@hooks.register("register_reports_menu_item")
+def register_quotas_menu_item():
+    return ReportItem(_lazy("Quotas of the units"), reverse("editorial_quotas"),
+                      icon_name="table", order=700)
+
+
+@hooks.register("construct_homepage_panels")
+def add_quota_panel(request, panels):
+    if member_agency_ids(request.user) or led_unit_ids(request.user):
+        panels.append(QuotaPanel(request.user))
+
+
+@hooks.register("register_page_header_buttons")
+def editorial_information_button(page, user, view_name=None, next_url=None):
+    if page.pk and page.depth > 2 and scope.has_editorial_workflow(page):
+        yield Button(_lazy("Editorial information"),
+                     reverse("editorial_page_record", args=[page.pk]), icon_name="form",
+                     priority=60)
+
+
+def _refusal(request, page):
+    messages.error(request, _(
+        "“%(title)s” is moderated by the editorial board: submit it for approval; it is "
+        "published when the chief approves it."
+    ) % {"title": page.get_admin_display_title()})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def refuse_direct_publication(request, page):
+    if not may_publish_directly(request.user, page):
+        return _refusal(request, page)
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_for_moderated_pages(menu_items, request, context):
+    page = context.get("page") or context.get("parent_page")
+    if page is None or page.pk is None:
+        return
+    if context.get("view") == "create":
+        probe = page  # the new page inherits its parent's workflow
+    else:
+        probe = page
+    if not may_publish_directly(request.user, probe):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publication(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    refused = [page for page in objects if not may_publish_directly(request.user, page)]
+    if refused:
+        return _refusal(request, refused[0])
+    return None

@@ -154,6 +154,9 @@ LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Avatars are uploaded in the admin, never fetched from gravatar.com: staff addresses are
+# not sent to an outside service, and offline networks show no broken images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "ods", "xls", "xlsx", "zip"]
 
 # Background work: django-q2. The ORM broker needs nothing else running but the worker

@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plugins.core.text import fold, nfc
 
@@ -195,6 +196,7 @@ class Scheme(abc.ABC):
     """An address naming scheme: ``suggest`` an address for a person, never a taken one."""
 
     name = ""
+    label = ""
 
     def __init__(self, domain):
         domain = str(domain or "").strip().lstrip("@").lower()
@@ -229,6 +231,7 @@ class LaoCaiScheme(Scheme):
     """Seed 001 Đ3.4: ``hodemten-<suffix>@laocai.gov.vn`` and ``contact-<suffix>@…``."""
 
     name = "laocai"
+    label = gettext_lazy("Lào Cai (seed 001): initials + given name, then -suffix")
     UNIT_LOCAL_PART = "contact"
     MAX_NUMBER = 999
 
@@ -279,6 +282,7 @@ class GiaLaiScheme(Scheme):
     """Seed 004 Đ6.1: ``[given][family initial][middle initials]@gialai.gov.vn``."""
 
     name = "gialai"
+    label = gettext_lazy("Gia Lai (seed 004): given name + initials, birth date on collision")
     UNIT_PREFIX = "vhtt"
     # Words that may precede the district's name (folded); the longest are tried first.
     UNIT_NAME_PREFIXES = (

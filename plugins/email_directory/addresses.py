@@ -7,6 +7,7 @@ installation (a provincial domain is shared), and never given twice. The databas
 unique constraint settles a race between two clerks: the loser gets the next suggestion.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -115,8 +116,10 @@ def assign_personal_mailbox(entry, address=None):
                 mailbox.is_active = True
                 mailbox.full_clean()
                 mailbox.save()
-        except IntegrityError:
-            if address:
+        except (IntegrityError, ValidationError) as error:
+            taken_now = isinstance(error, IntegrityError) or "address" in getattr(
+                error, "message_dict", {})
+            if address or not taken_now:
                 raise
             continue  # another clerk took the suggestion a moment ago: suggest again
         entry.mailbox = mailbox

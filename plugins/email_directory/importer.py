@@ -74,7 +74,7 @@ class _Context:
         self.entries = list(DirectoryEntry.objects.for_agency(agency).with_related())
         self.by_name_unit = {(_key(e.name), e.resolved_unit_id): e for e in self.entries}
         self.mailboxes = {
-            m.address: m for m in Mailbox.objects.all().select_related("person")
+            m.address: m for m in Mailbox.objects.all().select_related("person__position__user")
         }
         self.aliases = {
             alias: m for m in self.mailboxes.values() for alias in m.alias_list
@@ -143,8 +143,9 @@ def _person(row, values, context, problems):
     values["published"] = _flag(values, "published", True, problems)
     address = str(values.get("email") or "").strip().lower()
     existing = context.mailboxes.get(address) if address else None
-    if existing is not None and existing.person_id and existing.agency_id == context.agency.pk:
-        row.entry, row.mailbox = existing.person, existing
+    if existing is not None and existing.person_id and existing.agency_id == context.agency.pk \
+            and _key(existing.person.name) == _key(name):
+        row.entry, row.mailbox = existing.person, existing  # the same person: an update
     elif name and not address:
         row.entry = context.by_name_unit.get((_key(name), getattr(row.unit, "pk", None)))
         row.mailbox = getattr(row.entry, "mailbox", None) if row.entry else None

@@ -67,7 +67,7 @@ class SetPublishedAction(DirectoryBulkAction):
 
 
 class PublishPeople(SetPublishedAction):
-    display_name = _("Publish")
+    display_name = _("Show in the directory")
     action_type = "publish"
     aria_label = _("Publish the selected people in the directory")
     question = _("Show these people in the public directory?")
@@ -76,7 +76,7 @@ class PublishPeople(SetPublishedAction):
 
 
 class HidePeople(SetPublishedAction):
-    display_name = _("Hide")
+    display_name = _("Hide from the directory")
     action_type = "hide"
     aria_label = _("Hide the selected people from the directory")
     question = _("Hide these people from the public directory? Their mailboxes stay open.")
@@ -133,7 +133,7 @@ class HideMailboxes(HidePeople):
 
 
 class CloseMailboxes(DirectoryBulkAction):
-    display_name = _("Close")
+    display_name = _("Close mailboxes")
     action_type = "close"
     aria_label = _("Close the selected mailboxes")
     question = _("Close these mailboxes? Their addresses stay reserved and are never given "

@@ -8,7 +8,7 @@
   function decode(value) {
     try { return atob(value).split("").reverse().join(""); } catch (e) { return ""; }
   }
-  function fill(template, name) { return template.replace("%(name)s", name); }
+  function fill(template, name, value) { return template.replace("{" + name + "}", value); }
 
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -43,11 +43,11 @@
       button.type = "button";
       button.className = "email-copy";
       button.textContent = strings.copyLabel;
-      button.setAttribute("aria-label", fill(strings.copyAria, name));
+      button.setAttribute("aria-label", fill(strings.copyAria, "name", name));
       button.addEventListener("click", function () {
         copy(address).then(function () {
           button.textContent = strings.copiedLabel;
-          if (announcer) { announcer.textContent = fill(strings.copiedAnnouncement, address); }
+          if (announcer) { announcer.textContent = fill(strings.copiedAnnouncement, "address", address); }
           setTimeout(function () { button.textContent = strings.copyLabel; }, 2500);
         }, function () {
           if (announcer) { announcer.textContent = strings.copyFailed; }

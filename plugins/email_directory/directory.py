@@ -3,7 +3,7 @@
 The agency's own group comes first: its contacts (core Agency), its mailbox and its leaders
 (the people of its top-level leadership unit) with their duties. Then one group per unit,
 parents before children, siblings in the tree's order, each with its mailbox and people
-(leaders first, then by display order and given name). A search (accent-insensitive,
+(leaders first, then by display order). A search (accent-insensitive,
 core search) or a unit filter narrows the groups; a unit filter includes the units below it.
 
 A fixed number of SQL queries whatever the directory's size: units (1), people (1, with
@@ -22,9 +22,7 @@ from plugins.core.models import Unit, UnitKind
 from plugins.core.orgchart import build_unit_tree
 from plugins.core.scoping import agency_for_page
 from plugins.core.search.engine import SearchRequest, search
-from plugins.core.text import fold
 from plugins.email_directory.models import DirectoryEntry, Mailbox, MailboxKind
-from plugins.email_directory.names import split_name
 
 MAX_HITS = 5000
 PHOTO_SPEC = "fill-96x120"
@@ -57,8 +55,9 @@ class Group:
 
 
 def person_sort_key(entry):
-    family, middle, given = split_name(entry.name)
-    return (not entry.leader, entry.sort_order, fold(given), fold(entry.name), entry.pk)
+    """Leaders first, then by display order; ties in the order the people were entered
+    (the head before the deputies when the organisation was entered top-down)."""
+    return (not entry.leader, entry.sort_order, entry.pk)
 
 
 def _descendants(tree, unit_id):

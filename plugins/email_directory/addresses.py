@@ -88,6 +88,27 @@ def suggest(agency, full_name, birth_date=None, also_taken=None):
     return scheme.suggest(full_name, taken, birth_date=birth_date)
 
 
+def suggest_shared(agency, kind, unit=None):
+    """The address the agency's scheme gives an agency or unit mailbox (R-EM-4): the Lào
+    Cai scheme's ``contact-<suffix>`` for the agency, the Gia Lai scheme's
+    ``vhtt<district>`` for a district office. NamingError where the scheme names none."""
+    from plugins.email_directory.models import MailboxKind
+
+    scheme = scheme_for(agency)
+    address = None
+    if kind == MailboxKind.AGENCY and hasattr(scheme, "agency_address"):
+        address = scheme.agency_address()
+    elif kind == MailboxKind.UNIT and unit is not None and scheme.defines_unit_account(unit.name):
+        address = scheme.unit_address(unit.name)
+    if address is None:
+        raise NamingError(_("The agency's naming scheme does not name this mailbox: type its "
+                            "address."))
+    if address in taken_addresses(scheme.domain):
+        raise NamingError(_("%(address)s, which the naming scheme gives, is already in use: "
+                            "type another address.") % {"address": address})
+    return address
+
+
 def assign_personal_mailbox(entry, address=None):
     """Give ``entry`` its personal mailbox: ``address`` if given, else the suggestion.
 

@@ -214,6 +214,10 @@ class Scheme(abc.ABC):
         ``taken``: addresses already in use (any case), or a mapping address → holder's name.
         """
 
+    def defines_unit_account(self, unit_name):
+        """Whether the scheme names the account of the unit called ``unit_name``."""
+        return False
+
     def unit_address(self, unit_name_or_code=None):
         """The address of a unit's account, where the scheme defines one."""
         raise NamingError(
@@ -343,6 +347,11 @@ class GiaLaiScheme(Scheme):
             )
             % {"address": self.address(dated)},
         )
+
+    def defines_unit_account(self, unit_name):
+        """Seed 004 names the accounts of district, town and city offices only."""
+        words = f" {' '.join(fold(nfc(str(unit_name or ''))).split())} "
+        return any(f" {place} " in words for place in ("huyen", "thi xa", "thanh pho"))
 
     def unit_address(self, unit_name_or_code=None, kind=None):
         """A district culture and information office (R-EM-4): ``vhttdakdoa@gialai.gov.vn``.

@@ -206,3 +206,20 @@ def test_one_entry_per_person_and_same_agency_only(bql, skh, units, make_staff):
     with pytest.raises(ValidationError, match="another agency"):
         DirectoryEntry(agency=skh, full_name="Lý Thị Mai", unit=units["office"]).full_clean()
     assert get_user_model().objects.filter(username="kiemnhiem").exists()
+
+
+def test_shared_mailboxes_named_by_the_scheme(skh, make_agency, make_shared):
+    """R-EM-4: the Lào Cai agency mailbox contact-<suffix>; Gia Lai's vhtt<district> for a
+    district office; any other unit's address is typed."""
+    from plugins.core.models import Unit
+
+    assert make_shared(skh, "").address == "contact-skhdt@laocai.gov.vn"
+    sttt = make_agency("STTTT", "Sở Thông tin và Truyền thông tỉnh Gia Lai")
+    AddressPolicy.objects.create(agency=sttt, scheme="gialai", domain="gialai.gov.vn")
+    district = Unit.objects.create(agency=sttt, name="Phòng Văn hóa và Thông tin huyện Đăk Đoa")
+    assert make_shared(sttt, "", district).address == "vhttdakdoa@gialai.gov.vn"
+    office = Unit.objects.create(agency=sttt, name="Văn phòng Sở")
+    with pytest.raises(ValidationError, match="does not name this mailbox"):
+        make_shared(sttt, "", office)
+    with pytest.raises(ValidationError, match="does not name this mailbox"):
+        make_shared(sttt, "")  # the Gia Lai scheme names no agency mailbox

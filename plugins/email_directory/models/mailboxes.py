@@ -48,7 +48,11 @@ class Mailbox(models.Model):
         related_name="mailboxes",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=MailboxKind.choices)
-    address = models.EmailField(_("address"), max_length=254, unique=True)
+    address = models.EmailField(
+        _("address"), max_length=254, unique=True, blank=True,
+        help_text=_("Leave empty for the address the agency's naming scheme gives, where it "
+                    "names this mailbox (contact-<suffix>, vhtt<district>)."),
+    )
     display_name = models.CharField(
         _("display name"), max_length=150, blank=True,
         help_text=_("For an agency or unit mailbox; by default the agency's or unit's name."),
@@ -181,6 +185,14 @@ class Mailbox(models.Model):
             self.person = None
         if self.holder_id and self.holder.agency_id != self.agency_id:
             errors["holder"] = _("The responsible person belongs to another agency.")
+        if not self.address and not errors and self.agency_id:
+            from plugins.email_directory.addresses import suggest_shared
+            from plugins.email_directory.naming import NamingError
+
+            try:
+                self.address = suggest_shared(self.agency_id, self.kind, self.unit)
+            except NamingError as error:
+                errors["address"] = str(error)
         aliases = parse_aliases(self.aliases)
         for alias in aliases:
             try:

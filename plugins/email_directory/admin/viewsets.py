@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
@@ -174,7 +174,7 @@ class DirectoryEntryViewSet(DirectoryViewSet):
         Column("job_title", label=_("Job title")),
         Column("resolved_unit", label=_("Unit")),
         EmailColumn("email", label=_("Official email")),
-        "is_published",
+        BooleanColumn("is_published", label=_("Published in the directory")),
     ]
     filterset_class = DirectoryEntryFilterSet
     search_fields = ["full_name", "title", "position__user__first_name",
@@ -197,8 +197,9 @@ class MailboxViewSet(DirectoryViewSet):
     model = Mailbox
     icon = "mail"
     menu_label = _("Mailboxes")
-    list_display = ["address", "kind", Column("label", label=_("Name")), "unit", "holder",
-                    "is_active", "is_published"]
+    list_display = ["address", "kind", Column("label", label=_("Name")), "holder",
+                    BooleanColumn("is_active", label=_("Active")),
+                    BooleanColumn("is_published", label=_("Published in the directory"))]
     filterset_class = MailboxFilterSet
     search_fields = ["address", "aliases", "display_name"]
     list_select_related = ("unit", "agency", "person__position__user", "holder__position__user")

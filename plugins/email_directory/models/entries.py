@@ -80,6 +80,7 @@ class DirectoryEntry(models.Model):
     panels = [
         FieldPanel("agency"),
         FieldPanel("position"),
+        FieldPanel("email"),
         MultiFieldPanel(
             [
                 FieldPanel("full_name"),
@@ -90,7 +91,6 @@ class DirectoryEntry(models.Model):
             ],
             heading=_("Without a staff position"),
         ),
-        FieldPanel("email"),
         FieldRowPanel([FieldPanel("mobile"), FieldPanel("birth_date")]),
         FieldPanel("photo"),
         FieldRowPanel([FieldPanel("sort_order"), FieldPanel("is_published")]),

@@ -125,3 +125,16 @@ def test_handover_admin_screens(client, staff, people, newcomer):
     client.force_login(staff["other_clerk"])
     assert "vp.bqlkcn" not in client.get(
         reverse("email_directory_handover:index")).content.decode()
+
+
+def test_a_pending_handover_can_be_cancelled_by_who_recorded_it(client, staff, people, newcomer):
+    _user, entry = newcomer
+    item = handover.record(people["office_box"], entry, DAY, staff["leader"])
+    client.force_login(staff["clerk"])
+    client.post(reverse("email_directory_handover_confirm", args=[item.pk]), {"cancel": "1"})
+    assert MailboxHandover.objects.get().status == HandoverStatus.PENDING
+    client.force_login(staff["leader"])
+    client.post(reverse("email_directory_handover_confirm", args=[item.pk]), {"cancel": "1"})
+    assert MailboxHandover.objects.get().status == HandoverStatus.CANCELLED
+    people["office_box"].refresh_from_db()
+    assert people["office_box"].holder == people["chief"]

@@ -81,6 +81,8 @@ class ConfirmForm(forms.Form):
 
 
 def handover_confirm(request, pk):
+    """The new holder confirms; a keeper records paper minutes for a holder without an
+    account; whoever may record a handover may cancel it while it is pending."""
     item = get_object_or_404(
         MailboxHandover.objects.visible_to(request.user)
         .select_related("mailbox", "from_holder__position__user", "to_holder__position__user"),
@@ -89,10 +91,20 @@ def handover_confirm(request, pk):
     own = handover.is_new_holder(request.user, item)
     on_paper = not own and keeps(request.user, item.mailbox.agency_id) \
         and item.to_holder.position_id is None
-    if not (own or on_paper):
+    may_cancel = handover.may_record(request.user, item.mailbox)
+    if not (own or on_paper or may_cancel):
         raise PermissionDenied
     form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "cancel" in request.POST and may_cancel:
+        try:
+            handover.cancel(item, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The handover of %(mailbox)s was cancelled.")
+                             % {"mailbox": item.mailbox})
+        return redirect("email_directory_handover:index")
+    if request.method == "POST" and (own or on_paper) and form.is_valid():
         try:
             handover.confirm(item, request.user, on_paper=on_paper, **form.cleaned_data)
         except ValidationError as error:
@@ -103,7 +115,8 @@ def handover_confirm(request, pk):
                              % {"mailbox": item.mailbox, "person": item.to_holder})
             return redirect("wagtailadmin_home")
     return TemplateResponse(request, "email_directory/admin/handover_confirm.html", {
-        "handover": item, "form": form, "on_paper": on_paper,
+        "handover": item, "form": form, "on_paper": on_paper, "may_confirm": own or on_paper,
+        "may_cancel": may_cancel and item.status == "pending",
         "page_title": _("Confirm a mailbox handover"),
     })
 

@@ -148,9 +148,12 @@ class DirectoryEntry(models.Model):
 
     @property
     def email(self):
-        """The person's official address: their active personal mailbox, else ''."""
+        """The person's official address: their active personal mailbox, else the one core
+        has on their position (entered before the directory was kept), else ''."""
         mailbox = getattr(self, "mailbox", None)
-        return mailbox.address if mailbox is not None and mailbox.is_active else ""
+        if mailbox is not None and mailbox.is_active:
+            return mailbox.address
+        return self.position.email if self.position_id and mailbox is None else ""
 
     def clean(self):
         super().clean()

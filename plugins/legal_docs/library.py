@@ -2,7 +2,7 @@
 
 Every parameter is optional and shareable in the URL; a value that does not validate (an
 impossible date, an unknown facet value) is dropped with a visible notice, never a 500.
-A fixed number of SQL queries whatever the page size: search (3), pages (1 + prefetches),
+A fixed number of SQL queries whatever the page size: search (2 to 6), pages (1 + prefetches),
 facet labels (3).
 """
 

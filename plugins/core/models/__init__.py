@@ -2,7 +2,7 @@ from plugins.core.models.accounts import AccountSecurity
 from plugins.core.models.agency import Agency
 from plugins.core.models.calendar import DayKind, DayOverride
 from plugins.core.models.roles import AgencyRole, Role
-from plugins.core.models.search import SearchEntry, SearchFacet
+from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexState
 from plugins.core.models.units import Position, Unit, UnitKind
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Role",
     "SearchEntry",
     "SearchFacet",
+    "SearchIndexState",
     "Unit",
     "UnitKind",
 ]

@@ -7,6 +7,7 @@ secret document). :func:`index` and :func:`remove` are called from the plugin's 
 
 import datetime
 import re
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -36,22 +37,15 @@ class SearchDocument:
     facets: dict = field(default_factory=dict)  # name → value or iterable of values
 
 
-def index_version(label):
-    """A number that changes whenever the index of the model ``label`` changes."""
-    from django.core.cache import cache
+def touch(model):
+    """Record that ``model``'s index changed (a new token, in the caller's transaction), so
+    every process reloads its snapshot of it at its next search."""
+    from plugins.core.models import SearchIndexState
 
-    return cache.get_or_set(f"core-search:version:{label}", 0, None)
-
-
-def _changed(model):
-    from django.core.cache import cache
-
-    key = f"core-search:version:{model._meta.label_lower}"
-    cache.get_or_set(key, 0, None)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, None)
+    SearchIndexState.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(model),
+        defaults={"token": uuid.uuid4().hex},
+    )
 
 
 def register(model, build):
@@ -98,12 +92,11 @@ def index(obj):
         for name, values in document.facets.items()
     }
     SearchFacet.objects.bulk_create(
-        SearchFacet(entry=entry, name=name, value=value)
+        SearchFacet(entry=entry, content_type_id=entry.content_type_id, name=name, value=value)
         for name, values in facets.items()
         for value in values
     )
-    _changed(type(obj))
-    transaction.on_commit(lambda: _changed(type(obj)))
+    touch(type(obj))
     if _uses_elasticsearch():
         from plugins.core.search import elastic
 
@@ -116,6 +109,7 @@ def _uses_elasticsearch():
     return getattr(settings, "PORTAL_SEARCH", {}).get("BACKEND") == "elasticsearch"
 
 
+@transaction.atomic
 def remove(obj):
     from plugins.core.models import SearchEntry
 
@@ -127,8 +121,7 @@ def remove(obj):
     SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
     ).delete()
-    _changed(type(obj))
-    transaction.on_commit(lambda: _changed(type(obj)))
+    touch(type(obj))
 
 
 def _entry_fields(document):
@@ -171,7 +164,8 @@ def reindex(queryset, batch_size=1000):
             for entry in entries:
                 entry.pk = by_object[entry.object_id]
         facets = [
-            SearchFacet(entry_id=entry.pk, name=name, value=value[:200])
+            SearchFacet(entry_id=entry.pk, content_type=content_type, name=name,
+                        value=value[:200])
             for entry, (_, document) in zip(entries, batch, strict=True)
             for name, values in document.facets.items()
             for value in dict.fromkeys(_facet_values(values))
@@ -198,5 +192,5 @@ def reindex(queryset, batch_size=1000):
                 flush()
         if batch:
             flush()
-    _changed(model)
+        touch(model)
     return count

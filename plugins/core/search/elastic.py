@@ -11,7 +11,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
-FIELDS = ["title^10", "summary^5", "body"]
+FIELDS = ("title", "summary", "body")
 INDEX_SETTINGS = {
     "analysis": {
         "filter": {"vn_fold": {"type": "asciifolding", "preserve_original": True}},
@@ -88,15 +88,25 @@ def delete(model, object_id):
         client().options(ignore_status=404).delete(index=name, id=str(object_id))
 
 
-def _clause(term):
-    return Q("multi_match", query=term.text, type="phrase", fields=FIELDS)
+def _clause(term, fields=FIELDS):
+    return Q("multi_match", query=term.text, type="phrase", fields=list(fields))
 
 
-def _query(parsed):
-    must = [Q("bool", should=[_clause(t) for t in group], minimum_should_match=1)
+def _groups(parsed, fields=FIELDS):
+    """Every required group matched (each group: one of its terms) within ``fields``."""
+    return [Q("bool", should=[_clause(t, fields) for t in group], minimum_should_match=1)
             for group in parsed.required]
-    must_not = [_clause(t) for t in parsed.excluded]
-    return must, must_not
+
+
+def _tier_scores(parsed):
+    """Relevance as on the databases (engine.relevance_tiers): each tier is a constant
+    score, the better tiers containing the lesser ones, so the sums keep their order."""
+    from plugins.core.search.engine import relevance_tiers
+
+    return [
+        Q("constant_score", filter=Q("bool", must=_groups(query, columns)), boost=2 ** rank)
+        for rank, (query, columns) in enumerate(reversed(relevance_tiers(parsed)))
+    ]
 
 
 def search(request, parsed, results_class):
@@ -115,12 +125,15 @@ def search(request, parsed, results_class):
     for facet, values in request.filters.items():
         if values:
             filters.append(Q("terms", **{f"facets.{facet}": list(values)}))
-    must, must_not = _query(parsed)
+    filters += _groups(parsed)
+    must_not = [_clause(t) for t in parsed.excluded]
     should = []
-    if parsed.number_key and request.sort == "relevance":
-        should.append(Q("constant_score", filter=Q("term", number_key=parsed.number_key),
-                        boost=1_000_000))
-    s = s.query(Q("bool", filter=filters, must=must, must_not=must_not, should=should))
+    if not parsed.is_empty and request.sort == "relevance":
+        should = _tier_scores(parsed)
+        if parsed.number_key:
+            should.append(Q("constant_score", filter=Q("term", number_key=parsed.number_key),
+                            boost=1_000_000))
+    s = s.query(Q("bool", filter=filters, must_not=must_not, should=should))
     if parsed.is_empty or request.sort != "relevance":
         direction = "asc" if request.sort == "oldest" else "desc"
         s = s.sort({"date": {"order": direction, "missing": "_last"}}, {"object_id": direction})

@@ -22,7 +22,7 @@ from math import prod
 from plugins.core.numbers import search_key
 from plugins.core.text import fold
 
-__all__ = ["Term", "ParsedQuery", "parse_query", "to_fts5", "to_websearch"]
+__all__ = ["Term", "ParsedQuery", "parse_query", "as_phrase", "to_fts5", "to_websearch"]
 
 _WORD = re.compile(r"[0-9a-z]+")
 # Opening quote → the characters that close it (a plain " always closes too).
@@ -226,18 +226,35 @@ def _fts5(term):
     return '"' + term.text + '"'
 
 
-def to_fts5(query: ParsedQuery) -> str:
+def to_fts5(query: ParsedQuery, columns=()) -> str:
     """A SQLite FTS5 MATCH expression, e.g. ``("a") AND ("b" OR "c d") NOT "x"``.
 
     Every word is inside a double-quoted string, so FTS5 keywords and column filters in
-    the input are plain words. An empty query (exclusions alone included) gives ``""``.
+    the input are plain words. With ``columns``, the required groups must match within
+    those columns (``{title summary} : (…)``) and the exclusions are left out. An empty
+    query (exclusions alone included) gives ``""``.
     """
     if query.is_empty:
         return ""
     expression = " AND ".join(
         "(" + " OR ".join(_fts5(term) for term in group) + ")" for group in query.required
     )
+    if columns:
+        return "{" + " ".join(columns) + "} : (" + expression + ")"
     return "".join([expression, *(f" NOT {_fts5(term)}" for term in query.excluded)])
+
+
+def as_phrase(query: ParsedQuery):
+    """The query's words as one phrase (``moi truong`` → ``"moi truong"``) when it is
+    several plain words and nothing else; otherwise ``None``."""
+    if len(query.required) < 2 or any(
+        len(group) != 1 or group[0].is_phrase for group in query.required
+    ):
+        return None
+    return ParsedQuery(
+        required=((Term(tuple(group[0].words[0] for group in query.required)),),),
+        excluded=(), number_key=None, raw=query.raw,
+    )
 
 
 def _websearch(term):

@@ -1,0 +1,226 @@
+"""An in-memory, columnar copy of one model's index entries: the database backends' facets.
+
+Counting facets in SQL means joining every matching entry to its facet rows: over 20,000
+matches that is 100,000 rows to group, ~100 ms. Here each process keeps, per searchable
+model, arrays of the entries' ids, objects, agencies and dates and, per facet, the pairs
+(entry, value). Filters become boolean masks, facet counts one ``numpy.bincount`` each and
+date order one partial sort, all in a millisecond or two whatever the match count; the
+database only answers the full-text match.
+
+A snapshot is tied to its model's index token (:class:`~plugins.core.models.SearchIndexState`),
+which every change to that index replaces in the same transaction, so a process notices a
+change made by any other (a worker's import, another app server) at its next search and
+reloads. Entries found by the full-text match but absent from the snapshot (written after
+it was loaded) are left out until that reload.
+"""
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+_lock = threading.Lock()
+_snapshots = {}  # (database alias, content type id) → IndexSnapshot
+NO_DATE = -1  # the ordinal of a missing date (real ordinals are positive)
+
+
+@dataclass
+class Facet:
+    values: list  # code → value
+    rows: np.ndarray  # entry positions, one per (entry, value) pair
+    codes: np.ndarray  # the value codes of those pairs
+    # When no entry has two values: per entry position, its code + 1 (0: none), so that
+    # counting is one gather and one bincount.
+    single: np.ndarray | None = None
+
+    def count(self, mask):
+        if self.single is not None:
+            return np.bincount(self.single[mask], minlength=len(self.values) + 1)[1:]
+        return np.bincount(self.codes[mask[self.rows]], minlength=len(self.values))
+
+
+@dataclass
+class IndexSnapshot:
+    token: str | None
+    entry_ids: np.ndarray  # ascending
+    object_ids: np.ndarray
+    agency_ids: np.ndarray  # -1 for none
+    dates: np.ndarray  # proleptic ordinals, NO_DATE for none
+    facets: dict  # name → Facet
+
+    @property
+    def size(self):
+        return len(self.entry_ids)
+
+    def __post_init__(self):
+        # Entry id → position, as a table over the ids' range (-1: not in the snapshot): a
+        # lookup is one gather, ten times quicker than a binary search.
+        base = int(self.entry_ids[0]) if self.size else 0
+        top = int(self.entry_ids[-1]) if self.size else -1
+        self._base = base
+        self._slots = np.full(top - base + 1, -1, dtype=np.int64)
+        self._slots[self.entry_ids - base] = np.arange(self.size)
+
+    def locate(self, entry_ids):
+        """``(positions, found)``: where each given entry id is, and whether it is there."""
+        offsets = np.asarray(entry_ids, dtype=np.int64) - self._base
+        inside = (offsets >= 0) & (offsets < len(self._slots))
+        positions = np.full(len(offsets), -1, dtype=np.int64)
+        positions[inside] = self._slots[offsets[inside]]
+        found = positions >= 0
+        return np.where(found, positions, 0), found
+
+    def positions(self, entry_ids):
+        """Positions of the given entry ids that are in the snapshot (others dropped)."""
+        positions, found = self.locate(entry_ids)
+        return positions[found]
+
+    def mask_of(self, entry_ids):
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.positions(entry_ids)] = True
+        return mask
+
+    def filter_mask(self, *, agency_id=None, date_from=None, date_to=None, filters=None):
+        """Entries of the agency, within the dates, having one of the values of each filter."""
+        mask = np.ones(self.size, dtype=bool)
+        if agency_id is not None:
+            mask &= self.agency_ids == agency_id
+        if date_from is not None:
+            mask &= self.dates >= date_from.toordinal()
+        if date_to is not None:
+            mask &= (self.dates <= date_to.toordinal()) & (self.dates != NO_DATE)
+        for name, accepted in (filters or {}).items():
+            if not accepted:
+                continue
+            facet = self.facets.get(name)
+            having = np.zeros(self.size, dtype=bool)
+            if facet is not None:
+                wanted = {value: code for code, value in enumerate(facet.values)}
+                codes = [wanted[value] for value in accepted if value in wanted]
+                having[facet.rows[np.isin(facet.codes, codes)]] = True
+            mask &= having
+        return mask
+
+    def counts(self, name, mask):
+        """``[(value, count), …]`` of facet ``name`` over the entries in ``mask``, most
+        frequent first, then in code-point order (the same on every backend)."""
+        facet = self.facets.get(name)
+        if facet is None or not len(facet.rows):
+            return []
+        counted = facet.count(mask)
+        pairs = [(facet.values[code], int(counted[code])) for code in np.flatnonzero(counted)]
+        pairs.sort(key=lambda pair: (-pair[1], pair[0]))
+        return pairs
+
+    def date_key(self, positions, *, newest=True):
+        """A sort key of ``positions`` by date, earliest in the order first; undated last."""
+        dates = self.dates[positions]
+        if newest:
+            return -dates  # NO_DATE (-1) becomes 1, after every real date
+        return np.where(dates == NO_DATE, np.iinfo(np.int64).max, dates)
+
+    def date_order(self, positions, *, newest=True):
+        """``positions`` ordered by date (newest or oldest first; undated last), then by
+        object id in the same direction."""
+        objects = self.object_ids[positions]
+        tie = -objects if newest else objects
+        return positions[np.lexsort((tie, self.date_key(positions, newest=newest)))]
+
+
+# The entries, and the entries of each facet value, fetched as comma-joined strings: a
+# 100,000-entry index loads in a few hundred milliseconds instead of seconds of rows.
+_ENTRIES_SQL = {
+    "sqlite": (
+        "SELECT group_concat(id), group_concat(object_id), group_concat(IFNULL(agency_id, -1)), "
+        "group_concat(IFNULL(date, '')) FROM (SELECT id, object_id, agency_id, date "
+        "FROM core_searchentry WHERE content_type_id = %s ORDER BY id)"
+    ),
+    "postgresql": (
+        "SELECT string_agg(id::text, ',' ORDER BY id), "
+        "string_agg(object_id::text, ',' ORDER BY id), "
+        "string_agg(COALESCE(agency_id, -1)::text, ',' ORDER BY id), "
+        "string_agg(COALESCE(date::text, ''), ',' ORDER BY id) "
+        "FROM core_searchentry WHERE content_type_id = %s"
+    ),
+}
+_FACETS_SQL = {  # one range of the index core_search_facet_load, no join
+    "sqlite": (
+        "SELECT name, value, group_concat(entry_id) FROM core_searchfacet "
+        "WHERE content_type_id = %s GROUP BY name, value"
+    ),
+    "postgresql": (
+        "SELECT name, value, string_agg(entry_id::text, ',') FROM core_searchfacet "
+        "WHERE content_type_id = %s GROUP BY name, value"
+    ),
+}
+_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
+
+
+def _numbers(joined):
+    if not joined:
+        return np.empty(0, dtype=np.int64)
+    return np.fromstring(joined, dtype=np.int64, sep=",")
+
+
+def _ordinals(joined):
+    if not joined:
+        return np.empty(0, dtype=np.int64)
+    days = np.array(joined.split(","), dtype="datetime64[D]")
+    ordinals = days.astype(np.int64) + _EPOCH_ORDINAL
+    ordinals[np.isnat(days)] = NO_DATE
+    return ordinals
+
+
+def _load(content_type_id, token, using):
+    from django.db import connections
+
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(_ENTRIES_SQL[connection.vendor], [content_type_id])
+        ids, objects, agencies, dates = cursor.fetchone()
+        snapshot = IndexSnapshot(
+            token=token, entry_ids=_numbers(ids), object_ids=_numbers(objects),
+            agency_ids=_numbers(agencies), dates=_ordinals(dates), facets={},
+        )
+        cursor.execute(_FACETS_SQL[connection.vendor], [content_type_id])
+        grouped = {}
+        for name, value, entries in cursor.fetchall():
+            grouped.setdefault(name, []).append((value, _numbers(entries)))
+    for name, values in grouped.items():
+        values.sort(key=lambda pair: pair[0])
+        entries = np.concatenate([entries for _, entries in values])
+        coded = np.repeat(np.arange(len(values)), [len(entries) for _, entries in values])
+        positions, found = snapshot.locate(entries)
+        facet = Facet(values=[value for value, _ in values], rows=positions[found],
+                      codes=coded[found])
+        if not len(facet.rows) or np.bincount(facet.rows).max() <= 1:
+            facet.single = np.zeros(snapshot.size, dtype=np.int64)
+            facet.single[facet.rows] = facet.codes + 1
+        snapshot.facets[name] = facet
+    return snapshot
+
+
+def current(content_type_id, using="default"):
+    """The snapshot of the model's index as it is now (one query when nothing changed)."""
+    from plugins.core.models import SearchIndexState
+
+    token = (
+        SearchIndexState.objects.using(using).filter(content_type_id=content_type_id)
+        .values_list("token", flat=True).first()
+    )
+    key = (using, content_type_id)
+    snapshot = _snapshots.get(key)
+    if snapshot is not None and snapshot.token == token:
+        return snapshot
+    with _lock:
+        snapshot = _snapshots.get(key)
+        if snapshot is None or snapshot.token != token:
+            snapshot = _load(content_type_id, token, using)
+            _snapshots[key] = snapshot
+    return snapshot
+
+
+def forget():
+    """Drop every snapshot (tests; a restored database)."""
+    with _lock:
+        _snapshots.clear()

@@ -147,9 +147,11 @@ def test_query_count_does_not_grow_with_the_directory(client, people, units, mak
     client.get("/danh-ba/", query)
     with CaptureQueriesContext(connection) as small:
         client.get("/danh-ba/", query)
+    small = len(small)  # now: the next request empties the connection's query log
     for number in range(30):
         unit = [units["office"], units["investment"], units["promotion"]][number % 3]
         make_person(people["leader"].agency, f"Nguyễn Văn Số {number}", unit)
-    with django_assert_max_num_queries(len(small)):
+    client.get("/danh-ba/", query)  # the search snapshot reloads once after a change
+    with django_assert_max_num_queries(small):
         response = client.get("/danh-ba/", query)
     assert len(_names(_soup(response))) >= 30

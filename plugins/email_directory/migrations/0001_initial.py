@@ -130,7 +130,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('agency', 'Agency mailbox'), ('unit', 'Unit mailbox'), ('personal', 'Personal mailbox')], max_length=10, verbose_name='kind')),
-                ('address', models.EmailField(blank=True, db_index=True, help_text="Leave empty for the address the agency's naming scheme gives, where it names this mailbox (contact-<suffix>, vhtt<district>).", max_length=254, verbose_name='address')),
+                ('address', models.EmailField(blank=True, db_index=True, help_text="Leave empty for the address the agency's naming scheme gives, where it names this mailbox (for example contact-skhdt, vhttdakdoa).", max_length=254, verbose_name='address')),
                 ('display_name', models.CharField(blank=True, help_text="For an agency or unit mailbox; by default the agency's or unit's name.", max_length=150, verbose_name='display name')),
                 ('aliases', models.TextField(blank=True, help_text='Other addresses delivered here, one per line.', verbose_name='aliases')),
                 ('is_active', models.BooleanField(default=True, help_text='A closed mailbox keeps its address, which is never given to anyone else.', verbose_name='active')),
@@ -159,7 +159,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('agency', 'Agency mailbox'), ('unit', 'Unit mailbox'), ('personal', 'Personal mailbox')], max_length=10, verbose_name='kind')),
-                ('address', models.EmailField(blank=True, help_text="Leave empty for the address the agency's naming scheme gives, where it names this mailbox (contact-<suffix>, vhtt<district>).", max_length=254, unique=True, verbose_name='address')),
+                ('address', models.EmailField(blank=True, help_text="Leave empty for the address the agency's naming scheme gives, where it names this mailbox (for example contact-skhdt, vhttdakdoa).", max_length=254, unique=True, verbose_name='address')),
                 ('display_name', models.CharField(blank=True, help_text="For an agency or unit mailbox; by default the agency's or unit's name.", max_length=150, verbose_name='display name')),
                 ('aliases', models.TextField(blank=True, help_text='Other addresses delivered here, one per line.', verbose_name='aliases')),
                 ('is_active', models.BooleanField(default=True, help_text='A closed mailbox keeps its address, which is never given to anyone else.', verbose_name='active')),

@@ -51,7 +51,7 @@ class Mailbox(models.Model):
     address = models.EmailField(
         _("address"), max_length=254, unique=True, blank=True,
         help_text=_("Leave empty for the address the agency's naming scheme gives, where it "
-                    "names this mailbox (contact-<suffix>, vhtt<district>)."),
+                    "names this mailbox (for example contact-skhdt, vhttdakdoa)."),
     )
     display_name = models.CharField(
         _("display name"), max_length=150, blank=True,

@@ -68,8 +68,11 @@ def relevance_tiers(parsed):
 
 
 def _match_tsquery(parsed, columns=()):
-    """PostgreSQL to_tsquery text for a parsed query (words are [0-9a-z]+ only); with
-    ``columns``, the words must be in those columns and the exclusions are left out."""
+    """PostgreSQL tsquery text for a parsed query; with ``columns``, the words must be in
+    those columns and the exclusions are left out. The words are [0-9a-z]+ only, already
+    what the ``simple`` configuration would make of them, so the text is cast to
+    ``tsquery`` directly: a constant, where ``to_tsquery()`` would run again on every row
+    the relevance tiers check."""
     weights = ":" + "".join(_WEIGHTS[c] for c in columns) if columns else ""
 
     def term(t):
@@ -96,17 +99,14 @@ def _match(content_type_id, parsed, columns=()):
     elif connection.vendor == "postgresql":
         sql = (
             "SELECT string_agg(id::text, ',') FROM core_searchentry "
-            "WHERE content_type_id = %s AND search_vector @@ to_tsquery('simple'::regconfig, %s)"
+            "WHERE content_type_id = %s AND search_vector @@ %s::tsquery"
         )
         params = [content_type_id, _match_tsquery(parsed, columns)]
     else:
         raise NotImplementedError(f"No full-text search for the {connection.vendor} database.")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        joined = cursor.fetchone()[0]
-    if not joined:
-        return np.empty(0, dtype=np.int64)
-    return np.fromstring(joined, dtype=np.int64, sep=",")
+        return snapshot.joined_numbers(cursor.fetchone()[0])
 
 
 def backend_name():
@@ -126,9 +126,10 @@ def search(request):
 def _database_search(request, parsed):
     """The database backends: full-text matches in SQL, the rest on the model's snapshot.
 
-    SQL statements: the index token; the match (none when browsing); for the relevance
-    order, the entries with a typed document number and one statement per tier until the
-    page is filled (at most three); a snapshot reload adds two.
+    SQL statements: the index token; the match (none when browsing); on SQLite, for the
+    relevance order, the entries with a typed document number and one statement per tier
+    until the page is filled (at most three; PostgreSQL tells each match's tier in the
+    match itself); a snapshot reload adds two.
     """
     content_type_id = ContentType.objects.get_for_model(request.model).pk
     index = snapshot.current(content_type_id)
@@ -136,7 +137,15 @@ def _database_search(request, parsed):
         agency_id=request.agency_id, date_from=request.date_from, date_to=request.date_to,
         filters=request.filters,
     )
-    if not parsed.is_empty:
+    relevance = not parsed.is_empty and request.sort == "relevance"
+    tiers = None
+    if relevance and connection.vendor == "postgresql":
+        ids, ranks = _match_with_tiers(content_type_id, parsed)
+        positions, found = index.locate(ids)
+        tiers = np.full(index.size, -1, dtype=np.int64)
+        tiers[positions[found]] = ranks[found]
+        mask &= tiers >= 0
+    elif not parsed.is_empty:
         mask &= index.mask_of(_match(content_type_id, parsed))
     else:
         for term in parsed.excluded:  # "-khu": everything but the entries with that term
@@ -146,12 +155,16 @@ def _database_search(request, parsed):
     page = max(1, request.page)
     start = (page - 1) * request.per_page
     wanted = start + request.per_page
-    if parsed.is_empty or request.sort != "relevance":
+    if not relevance:
         newest = request.sort != "oldest"
         ordered = index.date_order(_first_by_date(index, np.flatnonzero(mask), wanted,
                                                   newest=newest), newest=newest)
+    elif tiers is not None:
+        count = len(relevance_tiers(parsed)) + 1
+        ordered = _by_relevance(index, mask, wanted, (tiers == k for k in range(count)))
     else:
-        ordered = _by_relevance(index, mask, wanted, parsed, content_type_id)
+        ordered = _by_relevance(index, mask, wanted,
+                                _queried_tiers(index, parsed, content_type_id))
     object_ids = [int(pk) for pk in index.object_ids[ordered[start:wanted]]]
     facets = {name: index.counts(name, mask) if total else [] for name in request.facet_names}
     return SearchResults(
@@ -170,31 +183,65 @@ def _first_by_date(index, hits, wanted, *, newest):
     return hits[key <= threshold]
 
 
-def _by_relevance(index, mask, wanted, parsed, content_type_id):
-    """The first ``wanted`` hits in the relevance order (:func:`relevance_tiers`): each
-    tier's entries newest first, tiers queried only until the page is filled."""
-    tiers = []
-    if parsed.number_key:
-        from plugins.core.models import SearchEntry
-
-        tiers.append(list(SearchEntry.objects.filter(
-            content_type_id=content_type_id, number_key=parsed.number_key
-        ).values_list("id", flat=True)))
-    tiers += [(query, columns) for query, columns in relevance_tiers(parsed)]
+def _by_relevance(index, mask, wanted, tier_masks):
+    """The first ``wanted`` hits in the relevance order: the entries of each tier (masks
+    given best first, computed only while the page is not filled) newest first, then
+    the rest (the words only in the body)."""
     left = mask.copy()
     ordered, count = [], 0
-    for tier in tiers:
+    for tier in tier_masks:
         if count >= wanted:
             break
-        ids = tier if isinstance(tier, list) else _match(content_type_id, *tier)
-        chosen = index.mask_of(ids) & left
+        chosen = tier & left
         left &= ~chosen
         hits = np.flatnonzero(chosen)
         ordered.append(index.date_order(_first_by_date(index, hits, wanted - count,
                                                        newest=True), newest=True))
         count += len(hits)
-    if count < wanted:  # the rest: the words are only in the body
+    if count < wanted:
         ordered.append(index.date_order(_first_by_date(index, np.flatnonzero(left),
                                                        wanted - count, newest=True),
                                         newest=True))
     return np.concatenate(ordered) if ordered else np.empty(0, dtype=np.int64)
+
+
+def _queried_tiers(index, parsed, content_type_id):
+    """Tier masks, one statement each, as they are asked for (SQLite)."""
+    if parsed.number_key:
+        from plugins.core.models import SearchEntry
+
+        yield index.mask_of(list(SearchEntry.objects.filter(
+            content_type_id=content_type_id, number_key=parsed.number_key
+        ).values_list("id", flat=True)))
+    for query, columns in relevance_tiers(parsed):
+        yield index.mask_of(_match(content_type_id, query, columns))
+
+
+def _match_with_tiers(content_type_id, parsed):
+    """PostgreSQL: the matching entry ids and, for each, its relevance tier (0: the typed
+    number, then :func:`relevance_tiers` in order, then the rest), in one statement: the
+    tiers are checked on each row the match reads anyway."""
+    tiers = relevance_tiers(parsed)
+    rest = len(tiers) + 1
+    cases, params = [], []
+    if parsed.number_key:
+        cases.append("WHEN number_key = %s THEN 0")
+        params.append(parsed.number_key)
+    # Each tier holds the next ones, so the widest is checked first: an entry with the words
+    # only in its body (most of a broad query's matches) costs one check, not three.
+    cases.append(f"WHEN NOT search_vector @@ %s::tsquery THEN {rest}")
+    params.append(_match_tsquery(*tiers[-1]))
+    for rank, (query, columns) in enumerate(tiers[:-1], start=1):
+        cases.append(f"WHEN search_vector @@ %s::tsquery THEN {rank}")
+        params.append(_match_tsquery(query, columns))
+    rest = len(tiers)  # what is left is in the widest tier
+    sql = (
+        "SELECT string_agg(id::text, ','), "
+        f"string_agg((CASE {' '.join(cases)} ELSE {rest} END)::text, ',') "
+        "FROM core_searchentry "
+        "WHERE content_type_id = %s AND search_vector @@ %s::tsquery"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, content_type_id, _match_tsquery(parsed)])
+        ids, tiers = cursor.fetchone()
+    return snapshot.joined_numbers(ids), snapshot.joined_numbers(tiers)

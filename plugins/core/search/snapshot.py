@@ -156,7 +156,8 @@ _FACETS_SQL = {  # one range of the index core_search_facet_load, no join
 _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 
 
-def _numbers(joined):
+def joined_numbers(joined):
+    """The integers of a comma-joined string (``None`` or ``""``: none)."""
     if not joined:
         return np.empty(0, dtype=np.int64)
     return np.fromstring(joined, dtype=np.int64, sep=",")
@@ -179,15 +180,15 @@ def _load(content_type_id, token, using):
     with connection.cursor() as cursor:
         cursor.execute(_ENTRIES_SQL[connection.vendor], [content_type_id])
         ids, objects, agencies, dates = cursor.fetchone()
-        entry_ids = _numbers(ids)
+        entry_ids = joined_numbers(ids)
         snapshot = IndexSnapshot(
-            token=token, entry_ids=entry_ids, object_ids=_numbers(objects),
-            agency_ids=_numbers(agencies), dates=_ordinals(dates, len(entry_ids)), facets={},
+            token=token, entry_ids=entry_ids, object_ids=joined_numbers(objects),
+            agency_ids=joined_numbers(agencies), dates=_ordinals(dates, len(entry_ids)), facets={},
         )
         cursor.execute(_FACETS_SQL[connection.vendor], [content_type_id])
         grouped = {}
         for name, value, entries in cursor.fetchall():
-            grouped.setdefault(name, []).append((value, _numbers(entries)))
+            grouped.setdefault(name, []).append((value, joined_numbers(entries)))
     for name, values in grouped.items():
         values.sort(key=lambda pair: pair[0])
         entries = np.concatenate([entries for _, entries in values])

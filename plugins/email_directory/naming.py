@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plugins.core.text import fold, nfc
 
@@ -195,6 +196,7 @@ class Scheme(abc.ABC):
     """An address naming scheme: ``suggest`` an address for a person, never a taken one."""
 
     name = ""
+    label = ""
 
     def __init__(self, domain):
         domain = str(domain or "").strip().lstrip("@").lower()
@@ -211,6 +213,10 @@ class Scheme(abc.ABC):
 
         ``taken``: addresses already in use (any case), or a mapping address → holder's name.
         """
+
+    def defines_unit_account(self, unit_name):
+        """Whether the scheme names the account of the unit called ``unit_name``."""
+        return False
 
     def unit_address(self, unit_name_or_code=None):
         """The address of a unit's account, where the scheme defines one."""
@@ -229,6 +235,7 @@ class LaoCaiScheme(Scheme):
     """Seed 001 Đ3.4: ``hodemten-<suffix>@laocai.gov.vn`` and ``contact-<suffix>@…``."""
 
     name = "laocai"
+    label = gettext_lazy("Lào Cai (seed 001): initials + given name, then -suffix")
     UNIT_LOCAL_PART = "contact"
     MAX_NUMBER = 999
 
@@ -279,6 +286,7 @@ class GiaLaiScheme(Scheme):
     """Seed 004 Đ6.1: ``[given][family initial][middle initials]@gialai.gov.vn``."""
 
     name = "gialai"
+    label = gettext_lazy("Gia Lai (seed 004): given name + initials, birth date on collision")
     UNIT_PREFIX = "vhtt"
     # Words that may precede the district's name (folded); the longest are tried first.
     UNIT_NAME_PREFIXES = (
@@ -339,6 +347,11 @@ class GiaLaiScheme(Scheme):
             )
             % {"address": self.address(dated)},
         )
+
+    def defines_unit_account(self, unit_name):
+        """Seed 004 names the accounts of district, town and city offices only."""
+        words = f" {' '.join(fold(nfc(str(unit_name or ''))).split())} "
+        return any(f" {place} " in words for place in ("huyen", "thi xa", "thanh pho"))
 
     def unit_address(self, unit_name_or_code=None, kind=None):
         """A district culture and information office (R-EM-4): ``vhttdakdoa@gialai.gov.vn``.

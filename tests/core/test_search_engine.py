@@ -293,3 +293,15 @@ def test_relevance_is_the_same_order_on_every_backend(tiered):
     assert [tiered[pk] for pk in newest.object_ids] == [
         "body", "summary", "title-words", "phrase-new", "phrase-old", "undated-body",
     ]
+
+
+def test_an_index_of_one_undated_entry(make_agency, backend, django_capture_on_commit_callbacks):
+    """One undated entry joins to an empty string of dates: still one entry, found."""
+    agency = make_agency("BQL")
+    documents.register(Unit, lambda unit: documents.SearchDocument(
+        title="Văn phòng", agency_id=unit.agency_id))
+    with django_capture_on_commit_callbacks(execute=True):
+        unit = Unit.objects.create(agency=agency, name="vp", kind="department")
+        documents.index(unit)
+    for query in ("", "van phong"):
+        assert search(SearchRequest(model=Unit, query=query)).object_ids == [unit.pk]

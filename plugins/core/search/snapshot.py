@@ -163,10 +163,11 @@ def joined_numbers(joined):
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
-def _ordinals(joined):
-    if not joined:
+def _ordinals(joined, count):
+    # One undated entry joins to "" (no separator): the count tells it from no entries.
+    if not count:
         return np.empty(0, dtype=np.int64)
-    days = np.array(joined.split(","), dtype="datetime64[D]")
+    days = np.array((joined or "").split(","), dtype="datetime64[D]")
     ordinals = days.astype(np.int64) + _EPOCH_ORDINAL
     ordinals[np.isnat(days)] = NO_DATE
     return ordinals
@@ -179,9 +180,10 @@ def _load(content_type_id, token, using):
     with connection.cursor() as cursor:
         cursor.execute(_ENTRIES_SQL[connection.vendor], [content_type_id])
         ids, objects, agencies, dates = cursor.fetchone()
+        entry_ids = joined_numbers(ids)
         snapshot = IndexSnapshot(
-            token=token, entry_ids=joined_numbers(ids), object_ids=joined_numbers(objects),
-            agency_ids=joined_numbers(agencies), dates=_ordinals(dates), facets={},
+            token=token, entry_ids=entry_ids, object_ids=joined_numbers(objects),
+            agency_ids=joined_numbers(agencies), dates=_ordinals(dates, len(entry_ids)), facets={},
         )
         cursor.execute(_FACETS_SQL[connection.vendor], [content_type_id])
         grouped = {}

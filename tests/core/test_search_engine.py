@@ -142,6 +142,17 @@ def test_paging_and_constant_queries(corpus, django_assert_max_num_queries):
     assert len(results.object_ids) == 1 and results.pages == 3
 
 
+def test_relevance_asks_only_for_the_tiers_the_page_needs(corpus, django_assert_max_num_queries):
+    """R-LD-3: when the best tier (the words as a phrase in the title) fills the page, the
+    other tiers are never queried: the index token, the match and that one tier on SQLite
+    (PostgreSQL tells the tiers in the match itself)."""
+    search(SearchRequest(model=Unit, query="x"))  # the snapshot loaded
+    with django_assert_max_num_queries(3):
+        results = search(SearchRequest(model=Unit, query="thong tin", per_page=1))
+    assert results.total == 3 and len(results.object_ids) == 1
+    assert Unit.objects.get(pk=results.object_ids[0]).name in {"portal", "reverse"}
+
+
 def test_unindexed_objects_are_not_found_and_removal_works(
     corpus, django_capture_on_commit_callbacks
 ):

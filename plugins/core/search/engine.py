@@ -185,12 +185,14 @@ def _first_by_date(index, hits, wanted, *, newest):
 
 def _by_relevance(index, mask, wanted, tier_masks):
     """The first ``wanted`` hits in the relevance order: the entries of each tier (masks
-    given best first, computed only while the page is not filled) newest first, then
+    given best first, each asked for only while the page is not filled) newest first, then
     the rest (the words only in the body)."""
     left = mask.copy()
     ordered, count = [], 0
-    for tier in tier_masks:
-        if count >= wanted:
+    tier_masks = iter(tier_masks)
+    while count < wanted:  # checked before asking: the next tier may cost a statement
+        tier = next(tier_masks, None)
+        if tier is None:
             break
         chosen = tier & left
         left &= ~chosen

@@ -45,17 +45,7 @@ from plugins.editorial_board.models.royalties import TEXT_KINDS
 def ledger_agency_ids(user):
     """Agencies whose whole ledger ``user`` sees (board members, agency leaders);
     ``None`` means every agency (superusers)."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if user.is_superuser:
-        return None
-    cached = getattr(user, "_editorial_ledger_agencies", None)
-    if cached is None:
-        leaders = AgencyRole.objects.filter(group__user=user, role=Role.AGENCY_LEADER)
-        cached = frozenset(who.member_agency_ids(user)) | frozenset(
-            leaders.values_list("agency_id", flat=True))
-        user._editorial_ledger_agencies = cached
-    return cached
+    return who.overseen_agency_ids(user)
 
 
 def may_close(user, agency_id):
@@ -266,8 +256,3 @@ def parse_month(value):
         return datetime.date(year, month, 1)
     except ValueError:
         return None
-
-
-def format_vnd(amount):
-    """``1250000`` → ``"1.250.000 ₫"`` (Vietnamese digit grouping)."""
-    return f"{int(amount or 0):,}".replace(",", ".") + " ₫"

@@ -28,6 +28,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from plugins.core.admin.scoping import AgencyScopedAdminForm
 from plugins.core.scoping import AgencyQuerySet
 from plugins.editorial_board.forms import RoyaltyShareForm
+from plugins.editorial_board.money import format_vnd
 
 
 class RoyaltyKind(models.TextChoices):
@@ -94,6 +95,10 @@ class RoyaltyRate(models.Model):
         else:
             band = _("%(min)s–%(max)s words") % {"min": self.min_words, "max": self.max_words}
         return f"{self.get_kind_display()}, {band}"
+
+    @property
+    def amount_vnd(self):
+        return format_vnd(self.amount)
 
     def clean(self):
         super().clean()
@@ -245,4 +250,16 @@ class RoyaltyShare(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.person} — {self.get_role_display()}"
+        return f"{self.person_name} — {self.get_role_display()}"
+
+    @property
+    def person_name(self):
+        return self.person.get_full_name() or self.person.get_username()
+
+    @property
+    def amount_vnd(self):
+        return format_vnd(self.amount)
+
+    @property
+    def month_label(self):
+        return f"{self.item.month:%m/%Y}"

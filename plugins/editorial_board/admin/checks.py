@@ -69,14 +69,14 @@ class FlaggedContentReport(OdsExportMixin, ReportView):
     list_export = ["page.title", "matched", "field_label", "excerpt", "found_at", "state"]
     export_headings = {"page.title": gettext_lazy("Page"),
                        "matched": gettext_lazy("Expression"),
-                       "field_label": gettext_lazy("Field"),
+                       "field_label": gettext_lazy("Page field"),
                        "excerpt": gettext_lazy("Excerpt"),
                        "found_at": gettext_lazy("Found at"), "state": gettext_lazy("State")}
     columns = [
         TitleColumn("title", label=gettext_lazy("Page"), accessor="page.title",
                     url_name="editorial_page_flags", id_accessor="page_id"),
         Column("matched", label=gettext_lazy("Expression")),
-        Column("field_label", label=gettext_lazy("Field")),
+        Column("field_label", label=gettext_lazy("Page field")),
         Column("excerpt", label=gettext_lazy("Excerpt")),
         DateColumn("found_at", label=gettext_lazy("Found at")),
         Column("state", label=gettext_lazy("State")),

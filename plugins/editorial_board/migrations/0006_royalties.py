@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='HistoricalRoyaltyItem',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
+                ('title', models.CharField(max_length=255, verbose_name='item title')),
                 ('kind', models.CharField(blank=True, choices=[('news', 'News item'), ('article', 'Article'), ('translation', 'Translated article'), ('photo', 'Photo (each)'), ('board_editing', "Board's editing fee (each item)"), ('verification', "Chief's verification fee (each item)")], max_length=20, verbose_name='kind')),
                 ('words', models.PositiveIntegerField(default=0, verbose_name='words')),
                 ('photos', models.PositiveIntegerField(default=0, verbose_name='photos')),
@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
             name='RoyaltyItem',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
+                ('title', models.CharField(max_length=255, verbose_name='item title')),
                 ('kind', models.CharField(blank=True, choices=[('news', 'News item'), ('article', 'Article'), ('translation', 'Translated article'), ('photo', 'Photo (each)'), ('board_editing', "Board's editing fee (each item)"), ('verification', "Chief's verification fee (each item)")], max_length=20, verbose_name='kind')),
                 ('words', models.PositiveIntegerField(default=0, verbose_name='words')),
                 ('photos', models.PositiveIntegerField(default=0, verbose_name='photos')),
@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
-                ('item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='editorial_board.royaltyitem', verbose_name='item')),
+                ('item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='editorial_board.royaltyitem', verbose_name='royalty item')),
             ],
             options={
                 'verbose_name': 'historical royalty line',
@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
                 ('role', models.CharField(choices=[('author', 'Author'), ('editing', 'Board editing'), ('verification', 'Verification')], default='author', max_length=20, verbose_name='role')),
                 ('parts', models.PositiveSmallIntegerField(default=1, help_text='Lines of the same role share its amount in proportion to their parts.', verbose_name='parts')),
                 ('amount', models.PositiveIntegerField(default=0, editable=False, verbose_name='amount (VND)')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='editorial_board.royaltyitem', verbose_name='item')),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='editorial_board.royaltyitem', verbose_name='royalty item')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
             ],
             options={

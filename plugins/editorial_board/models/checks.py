@@ -63,7 +63,7 @@ class ContentFlag(models.Model):
     expression = models.ForeignKey(ProhibitedExpression, verbose_name=_("expression"),
                                    null=True, on_delete=models.SET_NULL, related_name="+")
     matched = models.CharField(_("expression"), max_length=200)
-    field_label = models.CharField(_("field"), max_length=150)
+    field_label = models.CharField(_("page field"), max_length=150)
     excerpt = models.CharField(_("excerpt"), max_length=300)
     found_at = models.DateTimeField(_("found at"), auto_now_add=True)
     overridden_at = models.DateTimeField(_("overridden at"), null=True, blank=True)

@@ -163,7 +163,7 @@ class RoyaltyItem(models.Model):
                                on_delete=models.CASCADE, related_name="+")
     page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), null=True,
                              blank=True, on_delete=models.SET_NULL, related_name="+")
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("item title"), max_length=255)
     unit = models.ForeignKey("core.Unit", verbose_name=_("unit"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(_("kind"), max_length=20, choices=RoyaltyKind.choices, blank=True)
@@ -225,7 +225,7 @@ class RoyaltyShareQuerySet(AgencyQuerySet):
 
 
 class RoyaltyShare(models.Model):
-    item = models.ForeignKey(RoyaltyItem, verbose_name=_("item"), on_delete=models.CASCADE,
+    item = models.ForeignKey(RoyaltyItem, verbose_name=_("royalty item"), on_delete=models.CASCADE,
                              related_name="shares")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"),
                                on_delete=models.PROTECT, related_name="+")

@@ -29,6 +29,19 @@ class EditorialBoardConfig(AppConfig):
             grant(role, "editorial_board.view_editorialrecord",
                   "editorial_board.change_editorialrecord")
         post_migrate.connect(ensure_schedules, sender=self)
+        self._royalties_and_checks()
+
+    def _royalties_and_checks(self):
+        """Permissions of the royalties (R-ED-11) and of the checks (R-ED-14)."""
+        from wagtail.permissions import register_permission_policy
+
+        from plugins.core.roles import Role, grant
+        from plugins.editorial_board.admin.royalties import RoyaltyLinePermissionPolicy
+        from plugins.editorial_board.models import RoyaltyShare
+
+        grant(Role.AGENCY_LEADER, *_crud("royaltyrate"), *_crud("prohibitedexpression"))
+        grant(Role.IT_ADMIN, *_crud("prohibitedexpression"))
+        register_permission_policy(RoyaltyShare, RoyaltyLinePermissionPolicy(RoyaltyShare))
 
 
 def _crud(model):

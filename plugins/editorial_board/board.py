@@ -30,7 +30,8 @@ def _roles(user):
 
 
 def forget(user):
-    for attr in (_CACHE_ATTR, "_editorial_led_units", "_editorial_acting"):
+    for attr in (_CACHE_ATTR, "_editorial_led_units", "_editorial_acting",
+                 "_editorial_overseen"):
         if hasattr(user, attr):
             delattr(user, attr)
 
@@ -111,3 +112,21 @@ def unit_of(user, agency_id):
         .order_by("-is_leader", "sort_order", "pk").select_related("unit").first()
     )
     return position.unit if position else None
+
+
+def overseen_agency_ids(user):
+    """Agencies whose royalties and flagged content ``user`` oversees: those whose board
+    they sit on and those they lead (core's agency-leader role). ``None``: every agency."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return None
+    cached = getattr(user, "_editorial_overseen", None)
+    if cached is None:
+        from plugins.core.models import AgencyRole, Role
+
+        leaders = AgencyRole.objects.filter(group__user=user, role=Role.AGENCY_LEADER)
+        cached = frozenset(member_agency_ids(user)) | frozenset(
+            leaders.values_list("agency_id", flat=True))
+        user._editorial_overseen = cached
+    return cached

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from plugins.core.models import Position
-from plugins.editorial_board import records, scope
+from plugins.editorial_board import records, royalties, scope
 from plugins.editorial_board.models import (
     Board,
     BoardMember,
@@ -22,6 +22,10 @@ from plugins.editorial_board.models import (
     EditorialMetadataMixin,
     EditorialRecord,
     EditorialSettings,
+    ProhibitedExpression,
+    RoyaltyItem,
+    RoyaltyKind,
+    RoyaltyRate,
     TrustedSource,
 )
 from plugins.editorial_board.workflow import assign, ensure_workflow
@@ -56,6 +60,25 @@ ITEMS = [
      "Bổ sung nguồn số liệu và đối chiếu với báo cáo của Phòng Quản lý đầu tư."),
 ]
 
+# The agency's royalty rates from 1 January 2026, in đồng (kind, from words, up to words).
+ROYALTY_RATES = [
+    (RoyaltyKind.NEWS, 0, 300, 150_000),
+    (RoyaltyKind.NEWS, 301, None, 250_000),
+    (RoyaltyKind.ARTICLE, 0, 1500, 400_000),
+    (RoyaltyKind.ARTICLE, 1501, None, 600_000),
+    (RoyaltyKind.TRANSLATION, 0, None, 300_000),
+    (RoyaltyKind.PHOTO, 0, None, 50_000),
+    (RoyaltyKind.BOARD_EDITING, 0, None, 60_000),
+    (RoyaltyKind.VERIFICATION, 0, None, 40_000),
+]
+ROYALTY_BASIS = "Quyết định số 16/2009/QĐ-UBND, sửa đổi bởi Quyết định số 30/2009/QĐ-UBND"
+PROHIBITED = [
+    ("lô đề", "Quảng cáo dịch vụ bị cấm (Điều 6 khoản 2 Quy chế)"),
+    ("cá độ bóng đá", "Quảng cáo dịch vụ bị cấm (Điều 6 khoản 2 Quy chế)"),
+    ("vay nóng không cần thế chấp", "Quảng cáo tín dụng đen"),
+    ("tài liệu mật", "Tiết lộ bí mật nhà nước (Điều 6 khoản 1 điểm b Quy chế)"),
+]
+
 
 def load_editorial_demo(context):
     agencies = context.objects.get("agencies", {})
@@ -79,10 +102,16 @@ def load_editorial_demo(context):
         if section is not None and not scope.has_editorial_workflow(section):
             assign(workflow, section)
             context.note(True, f"editorial workflow on /{section.slug}/ of {other.symbol}")
+    _ensure_royalty_rates(agency, context)
+    for expression, reason in PROHIBITED:
+        _, created = ProhibitedExpression.objects.get_or_create(
+            agency=agency, expression=expression, defaults={"reason": reason})
+        context.note(created, f"prohibited expression {expression}")
     section = _news_section(agency)
     if section is None:
         return
     _record_published_articles(agency, section, board, context)
+    _record_royalties(section, context)
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         _ensure_items(agency, section, context)
 
@@ -126,6 +155,24 @@ def _record_published_articles(agency, section, board, context):
         record.published_by = chief.position.user if chief else None
         record.save(update_fields=["published_at", "published_by"])
         context.note(True, f"editorial record of “{page.title}”")
+
+
+def _ensure_royalty_rates(agency, context):
+    for kind, low, high, amount in ROYALTY_RATES:
+        _, created = RoyaltyRate.objects.get_or_create(
+            agency=agency, kind=kind, valid_from=datetime.date(2026, 1, 1), min_words=low,
+            defaults={"max_words": high, "amount": amount, "basis": ROYALTY_BASIS})
+        context.note(created, f"royalty rate {kind} from {low} words")
+
+
+def _record_royalties(section, context):
+    """The published articles' royalties, entered in the month they were published."""
+    for page in section.get_children().live().specific():
+        record = EditorialRecord.objects.filter(page=page).first()
+        if record is None or RoyaltyItem.objects.filter(page=page).exists():
+            continue
+        item = royalties.record_publication(page, record, at=record.published_at)
+        context.note(item is not None, f"royalties of “{page.title}”")
 
 
 def _ensure_items(agency, section, context):

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import Revision, WorkflowState
 from wagtail.signals import (
     page_published,
+    page_unpublished,
     task_submitted,
     workflow_approved,
     workflow_rejected,
@@ -81,8 +82,19 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     if scope.in_scope(instance):
         # Wagtail logs the publication after this signal: the publisher of a direct
         # publication is the one who saved the revision (the edit view does both).
-        records.record_publication(instance, revision.user if revision else None,
-                                   via_workflow=False)
+        record = records.record_publication(instance, revision.user if revision else None,
+                                            via_workflow=False)
+        from plugins.editorial_board import royalties
+
+        royalties.record_publication(instance, record)
+
+
+@receiver(page_unpublished)
+def on_page_unpublished(sender, instance, **kwargs):
+    """R-ED-11: an item taken down before its month is closed earns nothing."""
+    from plugins.editorial_board import royalties
+
+    royalties.void_for_unpublished(instance)
 
 
 @receiver(workflow_approved, sender=WorkflowState)
@@ -108,6 +120,9 @@ def on_revision_saved(sender, instance, created=False, raw=False, **kwargs):
     page = Page.objects.filter(pk=instance.object_id).first()
     if page is not None and scope.in_scope(page):
         records.sync(page)
+        from plugins.editorial_board import checks
+
+        checks.scan(page, instance.as_object())  # R-ED-14: flags for the board
 
 
 def _page_content_type_id():

@@ -7,12 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from plugins.editorial_board import scope
+from plugins.editorial_board import checks, scope
+from plugins.editorial_board.admin.checks import FlaggedContentReport, page_flags
 from plugins.editorial_board.admin.quotas import QuotaPanel, quota_report
 from plugins.editorial_board.admin.records import record_for_page
 from plugins.editorial_board.admin.reports import DeadlineReport, DirectPublicationsReport
+from plugins.editorial_board.admin.royalties import RoyaltyLedgerReport, close_royalty_month
 from plugins.editorial_board.admin.viewsets import EditorialBoardViewSetGroup
-from plugins.editorial_board.board import led_unit_ids, member_agency_ids
+from plugins.editorial_board.board import led_unit_ids, member_agency_ids, overseen_agency_ids
 from plugins.editorial_board.publishing import may_publish_directly
 
 
@@ -34,6 +36,18 @@ def register_editorial_urls():
         path("bao-cao/xuat-ban-truc-tiep/ket-qua/",
              DirectPublicationsReport.as_view(results_only=True),
              name="editorial_direct_publications_results"),
+        path("bao-cao/so-nhuan-but/", RoyaltyLedgerReport.as_view(),
+             name="editorial_royalty_ledger"),
+        path("bao-cao/so-nhuan-but/ket-qua/", RoyaltyLedgerReport.as_view(results_only=True),
+             name="editorial_royalty_ledger_results"),
+        path("bao-cao/so-nhuan-but/khoa-so/", close_royalty_month,
+             name="editorial_royalty_ledger_close"),
+        path("bao-cao/noi-dung-bi-gan-co/", FlaggedContentReport.as_view(),
+             name="editorial_flags"),
+        path("bao-cao/noi-dung-bi-gan-co/ket-qua/",
+             FlaggedContentReport.as_view(results_only=True), name="editorial_flags_results"),
+        path("ban-bien-tap/trang/<int:page_id>/kiem-tra/", page_flags,
+             name="editorial_page_flags"),
     ]
 
 
@@ -60,6 +74,34 @@ def register_quotas_menu_item():
                       icon_name="table", order=700)
 
 
+class LedgerItem(MenuItem):
+    """The board and leaders see the agency's ledger; every author their own lines."""
+
+    def is_shown(self, request):
+        from plugins.editorial_board.models import RoyaltyShare
+
+        return bool(overseen_agency_ids(request.user) is None
+                    or overseen_agency_ids(request.user)
+                    or RoyaltyShare.objects.filter(person=request.user).exists())
+
+
+@hooks.register("register_reports_menu_item")
+def register_royalty_ledger_menu_item():
+    return LedgerItem(_lazy("Royalty ledger"), reverse("editorial_royalty_ledger"),
+                      icon_name="pick", order=715)
+
+
+class FlagsItem(MenuItem):
+    def is_shown(self, request):
+        return overseen_agency_ids(request.user) != frozenset()
+
+
+@hooks.register("register_reports_menu_item")
+def register_flags_menu_item():
+    return FlagsItem(_lazy("Flagged content"), reverse("editorial_flags"),
+                     icon_name="warning", order=720)
+
+
 @hooks.register("construct_homepage_panels")
 def add_quota_panel(request, panels):
     if member_agency_ids(request.user) or led_unit_ids(request.user):
@@ -74,6 +116,37 @@ def editorial_information_button(page, user, view_name=None, next_url=None):
                      priority=60)
 
 
+@hooks.register("register_page_header_buttons")
+def flagged_expressions_button(page, user, view_name=None, next_url=None):
+    if page.pk and checks.has_open_flags(page):
+        yield Button(_lazy("Flagged expressions"),
+                     reverse("editorial_page_flags", args=[page.pk]), icon_name="warning",
+                     priority=61)
+
+
+@hooks.register("before_edit_page")
+def warn_about_flags(request, page):
+    """R-ED-14: whoever opens the item sees its flagged expressions (a form cannot say so
+    without refusing the save)."""
+    if request.method != "GET":
+        return
+    flags = list(checks.open_flags(page))
+    if flags:
+        messages.warning(request, _(
+            "Prohibited expressions were found: %(flags)s. The item cannot be published "
+            "until they are removed or the chief of the board allows them."
+        ) % {"flags": checks.flags_message(flags)})
+
+
+def _flag_refusal(request, page):
+    messages.error(request, _(
+        "“%(title)s” contains prohibited expressions (%(flags)s): remove them, or the chief "
+        "of the board allows them with a reason, before it is published."
+    ) % {"title": page.get_admin_display_title(),
+         "flags": checks.flags_message(checks.open_flags(page))})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 def _refusal(request, page):
     messages.error(request, _(
         "“%(title)s” is moderated by the editorial board: submit it for approval; it is "
@@ -86,6 +159,8 @@ def _refusal(request, page):
 def refuse_direct_publication(request, page):
     if not may_publish_directly(request.user, page):
         return _refusal(request, page)
+    if checks.has_open_flags(page):
+        return _flag_refusal(request, page)
     return None
 
 
@@ -109,4 +184,7 @@ def refuse_bulk_publication(request, action_type, objects, action_class_instance
     refused = [page for page in objects if not may_publish_directly(request.user, page)]
     if refused:
         return _refusal(request, refused[0])
+    flagged = [page for page in objects if checks.has_open_flags(page)]
+    if flagged:
+        return _flag_refusal(request, flagged[0])
     return None

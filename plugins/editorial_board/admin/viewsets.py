@@ -6,7 +6,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
+from plugins.editorial_board.admin.checks import ProhibitedExpressionViewSet
 from plugins.editorial_board.admin.records import EditorialRecordViewSet
+from plugins.editorial_board.admin.royalties import RoyaltyLineViewSet, RoyaltyRateViewSet
 from plugins.editorial_board.models import (
     Board,
     DeadlineRule,
@@ -86,7 +88,8 @@ class EditorialBoardViewSetGroup(ViewSetGroup):
     menu_icon = "edit"
     menu_order = 240
     items = (BoardViewSet, DelegationViewSet, TrustedSourceViewSet, DeadlineRuleViewSet,
-             EditorialSettingsViewSet, EditorialRecordViewSet)
+             EditorialSettingsViewSet, EditorialRecordViewSet, RoyaltyRateViewSet,
+             RoyaltyLineViewSet, ProhibitedExpressionViewSet)
 
 
 def active_delegations(user):

@@ -1,8 +1,17 @@
 from plugins.editorial_board.models.board import Board, BoardMember, BoardRole, Delegation
+from plugins.editorial_board.models.checks import ContentFlag, ProhibitedExpression
 from plugins.editorial_board.models.deadlines import DeadlineRule, DeadlineUnit
 from plugins.editorial_board.models.kinds import ContentKind
 from plugins.editorial_board.models.metadata import EditorialMetadataMixin
 from plugins.editorial_board.models.records import EditorialRecord
+from plugins.editorial_board.models.royalties import (
+    RoyaltyItem,
+    RoyaltyKind,
+    RoyaltyMonth,
+    RoyaltyRate,
+    RoyaltyRole,
+    RoyaltyShare,
+)
 from plugins.editorial_board.models.settings import EditorialSettings
 from plugins.editorial_board.models.sources import DigestLog, TrustedSource
 from plugins.editorial_board.models.tasks import (
@@ -18,6 +27,7 @@ __all__ = [
     "BoardReviewTask",
     "BoardRole",
     "ChiefApprovalTask",
+    "ContentFlag",
     "ContentKind",
     "DeadlineRule",
     "DeadlineUnit",
@@ -27,6 +37,13 @@ __all__ = [
     "EditorialRecord",
     "EditorialSettings",
     "EditorialTaskState",
+    "ProhibitedExpression",
+    "RoyaltyItem",
+    "RoyaltyKind",
+    "RoyaltyMonth",
+    "RoyaltyRate",
+    "RoyaltyRole",
+    "RoyaltyShare",
     "TrustedSource",
     "UnitLeaderApprovalTask",
 ]

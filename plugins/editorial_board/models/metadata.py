@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from plugins.editorial_board.models.kinds import ContentKind
+from plugins.editorial_board.page_forms import EditorialPageForm
 
 
 def translation_needs_source(is_translation, original_source):
@@ -59,6 +60,9 @@ class EditorialMetadataMixin(models.Model):
         help_text=_("Decides the publication deadline. Empty: decided by the page type."),
     )
 
+    #: Checks legacy encodings and attachments on every save (R-ED-12, R-ED-13).
+    base_form_class = EditorialPageForm
+
     editorial_panels = [
         MultiFieldPanel(
             [
@@ -70,6 +74,7 @@ class EditorialMetadataMixin(models.Model):
             ],
             heading=_("Author and source"),
         ),
+        FieldPanel("convert_legacy_text"),
     ]
 
     class Meta:
@@ -82,3 +87,17 @@ class EditorialMetadataMixin(models.Model):
     def get_editorial_kind(self):
         """The kind that decides the deadline; a page type may override this."""
         return self.content_kind or ContentKind.NEWS
+
+    def get_royalty_kind(self):
+        """The row of the royalty rates this item is paid by (R-ED-11); a page type may
+        override this. ``None``: the item earns no royalties."""
+        from plugins.editorial_board.models.royalties import RoyaltyKind
+
+        if self.is_translation:
+            return RoyaltyKind.TRANSLATION
+        kind = self.get_editorial_kind()
+        if kind == ContentKind.NEWS:
+            return RoyaltyKind.NEWS
+        if kind == ContentKind.AGENCY_DOCUMENT:
+            return None
+        return RoyaltyKind.ARTICLE

@@ -207,6 +207,36 @@ class ChiefApprovalTask(EditorialTask):
     def may_act_on(self, state, user):
         return state.agency_id in who.acting_chief_agency_ids(user)
 
+    def get_actions(self, obj, user):
+        """While prohibited expressions are flagged (R-ED-14), the chief cannot simply
+        approve: publishing needs an override whose reason is recorded on each flag."""
+        from plugins.editorial_board import checks
+
+        actions = super().get_actions(obj, user)
+        if not actions or not checks.has_open_flags(obj):
+            return actions
+        return [actions[0], ("approve_override",
+                             _("Publish despite the flagged expressions"), True)]
+
+    def get_form_for_action(self, action):
+        return ReasonForm if action == "approve_override" else super().get_form_for_action(
+            action)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != "approve_override":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        from plugins.editorial_board import checks
+
+        obj = task_state.workflow_state.content_object
+        if action_name not in {name for name, *_ in self.get_actions(obj, user)}:
+            raise PermissionDenied
+        comment = (kwargs.get("comment") or "").strip()
+        if not comment:
+            raise PermissionDenied
+        checks.override(obj, user, comment)
+        return super().on_action(task_state, user, "approve", comment=comment)
+
     def moderated_states(self, user):
         return EditorialTaskState.objects.filter(
             agency_id__in=who.acting_chief_agency_ids(user)

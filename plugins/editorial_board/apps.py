@@ -12,9 +12,13 @@ class EditorialBoardConfig(AppConfig):
     def ready(self):
         from plugins.core import demo
         from plugins.core.roles import Role, grant
-        from plugins.editorial_board.demo import load_editorial_demo
+        from plugins.editorial_board.demo import (
+            load_editorial_demo,
+            load_questions_and_reviews_demo,
+        )
 
         demo.register("editorial_board", load_editorial_demo, order=40)
+        demo.register("editorial_board_questions", load_questions_and_reviews_demo, order=45)
         from plugins.editorial_board import signal_handlers  # noqa: F401
 
         grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),
@@ -28,6 +32,16 @@ class EditorialBoardConfig(AppConfig):
         for role in (Role.AGENCY_LEADER, Role.IT_ADMIN, Role.UNIT_LEADER, Role.SPECIALIST):
             grant(role, "editorial_board.view_editorialrecord",
                   "editorial_board.change_editorialrecord")
+        # R-ED-15: every unit may receive questions (the list narrows them to its own);
+        # R-ED-8: the agency's leaders and IT administrators choose what is reviewed.
+        for role in (Role.AGENCY_LEADER, Role.IT_ADMIN, Role.UNIT_LEADER, Role.SPECIALIST,
+                     Role.CLERK):
+            grant(role, "editorial_board.view_question", "editorial_board.change_question")
+        grant(Role.AGENCY_LEADER, *_crud("subjectarea"), *_crud("reviewrule"),
+              *_crud("questionsettings"))
+        grant(Role.IT_ADMIN, *_crud("subjectarea"), *_crud("reviewrule"),
+              "editorial_board.view_questionsettings")
+        _register_questions()
         post_migrate.connect(ensure_schedules, sender=self)
         self._royalties_and_checks()
 
@@ -44,6 +58,21 @@ class EditorialBoardConfig(AppConfig):
         register_permission_policy(RoyaltyShare, RoyaltyLinePermissionPolicy(RoyaltyShare))
 
 
+def _register_questions():
+    from wagtail.permissions import register_permission_policy
+
+    from plugins.core import areas
+    from plugins.core.search import documents
+    from plugins.editorial_board.admin.questions import QuestionPermissionPolicy
+    from plugins.editorial_board.models import Question
+    from plugins.editorial_board.question_search import build_question
+
+    register_permission_policy(Question, QuestionPermissionPolicy(Question))
+    documents.register(Question, build_question)
+    areas.register("editorial_board.QuestionIndexPage", _("Questions and answers"), icon="help",
+                   order=60)
+
+
 def _crud(model):
     return [f"editorial_board.{action}_{model}" for action in ("view", "add", "change", "delete")]
 
@@ -54,6 +83,8 @@ SCHEDULES = [
      "editorial_board: weekly digest of direct publications"),
     ("plugins.editorial_board.monthly.send_monthly_reports", "D",
      "editorial_board: monthly report on the first working day"),
+    ("plugins.editorial_board.reviews.send_review_reminders", "W",
+     "editorial_board: weekly list of pages due for periodic review"),
 ]
 
 

@@ -22,10 +22,15 @@ from plugins.editorial_board.models import (
     EditorialMetadataMixin,
     EditorialRecord,
     EditorialSettings,
+    PageReview,
     ProhibitedExpression,
+    Question,
+    QuestionIndexPage,
+    ReviewRule,
     RoyaltyItem,
     RoyaltyKind,
     RoyaltyRate,
+    SubjectArea,
     TrustedSource,
 )
 from plugins.editorial_board.workflow import assign, ensure_workflow
@@ -205,3 +210,136 @@ def _act(page, user, action, **kwargs):
     page.refresh_from_db()
     state = page.current_workflow_task_state
     state.task.specific.on_action(state, user, action, **kwargs)
+
+
+# --- Citizens' questions (R-ED-15) and periodic review (R-ED-8) ----------------------------
+
+SUBJECT_AREAS = [
+    # (name, unit key)
+    ("Đầu tư", "qldt"),
+    ("Doanh nghiệp và lao động", "qldn"),
+    ("Môi trường", "qlmt"),
+    ("Quy hoạch - Xây dựng", "qhxd"),
+    ("Khác", None),
+]
+# (title, question, subject, days ago, answerer, answer, decided by / "reject:" reason)
+QUESTIONS = [
+    ("Thủ tục cấp giấy phép lao động cho người nước ngoài",
+     "Công ty chúng tôi tại Khu công nghiệp Long Giang cần tuyển 02 kỹ sư người Hàn Quốc. "
+     "Xin hỏi hồ sơ đề nghị cấp giấy phép lao động gồm những gì và nộp ở đâu?",
+     "Doanh nghiệp và lao động", 20, "truongphongqldn",
+     "Hồ sơ gồm: văn bản đề nghị, giấy chứng nhận sức khỏe, phiếu lý lịch tư pháp, văn bản "
+     "chứng minh là chuyên gia hoặc lao động kỹ thuật, 02 ảnh màu và bản sao hộ chiếu. Doanh "
+     "nghiệp nộp trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận một cửa của Ban Quản lý; "
+     "thời hạn giải quyết 05 ngày làm việc.", "truongban"),
+    ("Điều chỉnh dự án đầu tư khi thay đổi nhà đầu tư",
+     "Nhà đầu tư chuyển nhượng toàn bộ dự án trong khu công nghiệp cho công ty khác thì có phải "
+     "điều chỉnh Giấy chứng nhận đăng ký đầu tư không?",
+     "Đầu tư", 15, "truongphongqldt",
+     "Có. Nhà đầu tư nhận chuyển nhượng nộp hồ sơ điều chỉnh dự án đầu tư tại Ban Quản lý "
+     "theo Điều 46 Luật Đầu tư; thời hạn giải quyết 10 ngày làm việc.", "truongban"),
+    ("Đăng ký nội quy lao động cho doanh nghiệp dưới 10 lao động",
+     "Doanh nghiệp có 8 lao động có bắt buộc đăng ký nội quy lao động không?",
+     "Doanh nghiệp và lao động", 2, None, "", ""),
+    ("Ưu đãi đầu tư cho dự án công nghệ cao",
+     "Dự án sản xuất linh kiện điện tử được hưởng những ưu đãi nào về thuế?",
+     "Đầu tư", 4, "truongphongqldt",
+     "Dự án thuộc danh mục công nghệ cao được miễn, giảm thuế thu nhập doanh nghiệp theo quy "
+     "định; đề nghị nhà đầu tư liên hệ Phòng Quản lý đầu tư để được hướng dẫn cụ thể.", ""),
+    ("Lắp đặt biển quảng cáo trước cổng nhà máy",
+     "Chúng tôi muốn lắp biển quảng cáo tấm lớn trước cổng nhà máy thì xin phép ở đâu?",
+     None, 1, None, "", ""),
+    ("Vay vốn lãi suất 0% cho mọi doanh nghiệp",
+     "Liên hệ ngay để được vay vốn không cần thế chấp!!!", "Khác", 3, None, "",
+     "reject:Thư quảng cáo, không phải câu hỏi."),
+]
+# (app label, model) of page types whose content goes out of date, and months between reviews
+REVIEW_RULES = [
+    ("portal", "organisationpage", 12),
+    ("portal", "contactpage", 6),
+    ("email_directory", "directorypage", 3),
+    ("procedures", "procedureindexpage", 6),
+    ("procedures", "procedurepage", 12),
+]
+
+
+def load_questions_and_reviews_demo(context):
+    agency = context.objects.get("agencies", {}).get("bql")
+    if agency is None:
+        return
+    units = context.objects.get("units", {}).get("bql", {})
+    areas = {}
+    for order, (name, unit_key) in enumerate(SUBJECT_AREAS):
+        areas[name], created = SubjectArea.objects.get_or_create(
+            agency=agency, name=name,
+            defaults={"default_unit": units.get(unit_key), "sort_order": order})
+        context.note(created, f"subject area of questions {name}")
+    _ensure_question_page(agency, context)
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        for item in QUESTIONS:
+            _ensure_question(agency, areas, item, context)
+    _ensure_review_rules(agency, context)
+
+
+def _ensure_question_page(agency, context):
+    if agency.site_id is None:
+        return
+    home = agency.site.root_page
+    if QuestionIndexPage.objects.child_of(home).exists():
+        return
+    page = QuestionIndexPage(
+        title="Hỏi đáp", slug="hoi-dap", show_in_menus=True,
+        intro="<p>Tổ chức, công dân gửi câu hỏi về các lĩnh vực do Ban Quản lý phụ trách; "
+              "phòng chuyên môn trả lời và Ban Biên tập công bố các câu trả lời dưới đây.</p>",
+        privacy_note="<p>Họ tên, địa chỉ, thư điện tử và số điện thoại của người hỏi chỉ dùng "
+                     "để trả lời, không được công bố.</p>")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    context.note(True, f"page /hoi-dap/ of {agency.symbol}")
+
+
+def _ensure_question(agency, areas, item, context):
+    from plugins.editorial_board import questions
+
+    title, text, area, days, answerer, answer, decision = item
+    if Question.objects.filter(agency=agency, title=title).exists():
+        return
+    now = timezone.now()
+    received = now - datetime.timedelta(days=days)
+    question = questions.receive(
+        agency, name="Nguyễn Thị Lan", email="lan.nguyen@example.vn", phone="0912 345 678",
+        title=title, text=text, subject_area=areas.get(area), now=received)
+    if decision.startswith("reject:"):
+        questions.reject(question, decision.removeprefix("reject:"), _user("chanhvanphong"),
+                         now=received + datetime.timedelta(hours=2))
+    elif answerer:
+        questions.answer(question, answer, _user(answerer),
+                         now=received + datetime.timedelta(days=min(days, 3)))
+        if decision:
+            questions.decide(question, _user(decision), publish=True,
+                             now=received + datetime.timedelta(days=min(days, 4)))
+    context.note(True, f"citizen's question “{title}”")
+
+
+def _ensure_review_rules(agency, context):
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    for app_label, model_name, months in REVIEW_RULES:
+        if not apps.is_installed(f"plugins.{app_label}") and app_label != "portal":
+            continue
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        _, created = ReviewRule.objects.get_or_create(
+            agency=agency, page_type=ContentType.objects.get_for_model(model),
+            defaults={"months": months})
+        context.note(created, f"periodic review of {model._meta.verbose_name}")
+    organisation = Page.objects.descendant_of(agency.site.root_page).filter(
+        slug="gioi-thieu").first() if agency.site_id else None
+    if organisation is not None and not PageReview.objects.filter(page=organisation).exists():
+        PageReview.objects.create(page=organisation, reviewed_by=_user("chanhvanphong"),
+                                  reviewed_at=timezone.now(),
+                                  note="Đã đối chiếu với quyết định kiện toàn tổ chức bộ máy.")
+        context.note(True, "review of the organisation page")

@@ -9,9 +9,11 @@ from wagtail.admin.widgets import Button
 
 from plugins.editorial_board import checks, scope
 from plugins.editorial_board.admin.checks import FlaggedContentReport, page_flags
+from plugins.editorial_board.admin.questions import QuestionDeadlineReport
 from plugins.editorial_board.admin.quotas import QuotaPanel, quota_report
 from plugins.editorial_board.admin.records import record_for_page
 from plugins.editorial_board.admin.reports import DeadlineReport, DirectPublicationsReport
+from plugins.editorial_board.admin.reviews import PeriodicReviewReport, ReviewPanel, review_page
 from plugins.editorial_board.admin.royalties import RoyaltyLedgerReport, close_royalty_month
 from plugins.editorial_board.admin.viewsets import EditorialBoardViewSetGroup
 from plugins.editorial_board.board import led_unit_ids, member_agency_ids, overseen_agency_ids
@@ -48,6 +50,16 @@ def register_editorial_urls():
              FlaggedContentReport.as_view(results_only=True), name="editorial_flags_results"),
         path("ban-bien-tap/trang/<int:page_id>/kiem-tra/", page_flags,
              name="editorial_page_flags"),
+        path("bao-cao/han-tra-loi-hoi-dap/", QuestionDeadlineReport.as_view(),
+             name="editorial_question_deadlines"),
+        path("bao-cao/han-tra-loi-hoi-dap/ket-qua/",
+             QuestionDeadlineReport.as_view(results_only=True),
+             name="editorial_question_deadlines_results"),
+        path("bao-cao/ra-soat-dinh-ky/", PeriodicReviewReport.as_view(),
+             name="editorial_reviews"),
+        path("bao-cao/ra-soat-dinh-ky/ket-qua/", PeriodicReviewReport.as_view(results_only=True),
+             name="editorial_reviews_results"),
+        path("ban-bien-tap/ra-soat/<int:page_id>/", review_page, name="editorial_review_page"),
     ]
 
 
@@ -188,3 +200,45 @@ def refuse_bulk_publication(request, action_type, objects, action_class_instance
     if flagged:
         return _flag_refusal(request, flagged[0])
     return None
+
+
+class UnitReportItem(MenuItem):
+    """Reports that the units read too (their own questions, their own pages)."""
+
+    def is_shown(self, request):
+        from plugins.editorial_board.questions import own_unit_ids
+
+        user = request.user
+        return user.is_superuser or bool(member_agency_ids(user) or own_unit_ids(user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_question_deadlines_menu_item():
+    return UnitReportItem(_lazy("Answer deadlines of citizens' questions"),
+                          reverse("editorial_question_deadlines"), icon_name="help", order=715)
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_menu_item():
+    return UnitReportItem(_lazy("Pages due for periodic review"), reverse("editorial_reviews"),
+                          icon_name="history", order=720)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    from plugins.editorial_board.questions import own_unit_ids
+
+    if member_agency_ids(request.user) or own_unit_ids(request.user):
+        panels.append(ReviewPanel(request.user))
+
+
+@hooks.register("register_page_header_buttons")
+def reviewed_still_correct_button(page, user, view_name=None, next_url=None):
+    from plugins.editorial_board import reviews
+
+    if page.pk and page.depth > 2 and reviews.is_tracked(page) and (
+        page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(_lazy("Reviewed, still correct"),
+                     reverse("editorial_review_page", args=[page.pk]), icon_name="tick",
+                     priority=62)

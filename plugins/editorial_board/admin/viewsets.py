@@ -7,7 +7,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
 from plugins.editorial_board.admin.checks import ProhibitedExpressionViewSet
+from plugins.editorial_board.admin.questions import (
+    QuestionSettingsViewSet,
+    QuestionViewSet,
+    SubjectAreaViewSet,
+)
 from plugins.editorial_board.admin.records import EditorialRecordViewSet
+from plugins.editorial_board.admin.reviews import ReviewRuleViewSet
 from plugins.editorial_board.admin.royalties import RoyaltyLineViewSet, RoyaltyRateViewSet
 from plugins.editorial_board.models import (
     Board,
@@ -89,7 +95,8 @@ class EditorialBoardViewSetGroup(ViewSetGroup):
     menu_order = 240
     items = (BoardViewSet, DelegationViewSet, TrustedSourceViewSet, DeadlineRuleViewSet,
              EditorialSettingsViewSet, EditorialRecordViewSet, RoyaltyRateViewSet,
-             RoyaltyLineViewSet, ProhibitedExpressionViewSet)
+             RoyaltyLineViewSet, ProhibitedExpressionViewSet, QuestionViewSet,
+             SubjectAreaViewSet, QuestionSettingsViewSet, ReviewRuleViewSet)
 
 
 def active_delegations(user):

@@ -3,7 +3,15 @@ from plugins.editorial_board.models.checks import ContentFlag, ProhibitedExpress
 from plugins.editorial_board.models.deadlines import DeadlineRule, DeadlineUnit
 from plugins.editorial_board.models.kinds import ContentKind
 from plugins.editorial_board.models.metadata import EditorialMetadataMixin
+from plugins.editorial_board.models.question_page import QuestionIndexPage
+from plugins.editorial_board.models.questions import (
+    Question,
+    QuestionSettings,
+    QuestionStatus,
+    SubjectArea,
+)
 from plugins.editorial_board.models.records import EditorialRecord
+from plugins.editorial_board.models.reviews import PageReview, ReviewRule
 from plugins.editorial_board.models.royalties import (
     RoyaltyItem,
     RoyaltyKind,
@@ -37,13 +45,20 @@ __all__ = [
     "EditorialRecord",
     "EditorialSettings",
     "EditorialTaskState",
+    "PageReview",
     "ProhibitedExpression",
+    "Question",
+    "QuestionIndexPage",
+    "QuestionSettings",
+    "QuestionStatus",
+    "ReviewRule",
     "RoyaltyItem",
     "RoyaltyKind",
     "RoyaltyMonth",
     "RoyaltyRate",
     "RoyaltyRole",
     "RoyaltyShare",
+    "SubjectArea",
     "TrustedSource",
     "UnitLeaderApprovalTask",
 ]

@@ -1,0 +1,134 @@
+"""The public side of citizens' questions (R-ED-15): the form, the published Q&A and search.
+
+A citizen sees only published questions and answers, without the questioner's name,
+contacts or address. The list costs a fixed number of queries whatever its length: the
+page of questions (with their subject areas, one query) and, with a search, the core
+search's own bounded queries.
+"""
+
+import re
+
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from plugins.core.scoping import agency_for_page
+from plugins.core.search.engine import SearchRequest, search
+from plugins.editorial_board import antispam, questions
+from plugins.editorial_board.models import Question, SubjectArea
+
+PER_PAGE = 10
+FORM_NAME = "question"
+_PHONE = re.compile(r"^\+?[0-9 .\-()]{8,20}$")
+
+
+class QuestionForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    address = forms.CharField(label=_("Address (optional)"), max_length=255, required=False)
+    subject_area = forms.ModelChoiceField(label=_("Subject area (optional)"),
+                                          queryset=SubjectArea.objects.none(), required=False,
+                                          empty_label=_("— I do not know —"))
+    title = forms.CharField(label=_("Title of the question"), max_length=255)
+    text = forms.CharField(label=_("Your question"), max_length=5000, widget=forms.Textarea(
+        attrs={"rows": 8}))
+    consent = forms.BooleanField(
+        label=_("I agree that the agency uses my details only to answer this question; they "
+                "are never published."),
+        error_messages={"required": _("Please agree to the use of your details, or the "
+                                      "question cannot be answered.")})
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject_area"].queryset = SubjectArea.objects.for_agency(agency)
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and (not _PHONE.match(phone) or len(re.sub(r"\D", "", phone)) < 8):
+            raise forms.ValidationError(_("Enter a phone number of digits only, for example "
+                                          "0273 3855 999."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone") and not (
+            self.errors.get("email") or self.errors.get("phone")
+        ):
+            raise forms.ValidationError(_("Give an email address or a phone number, so the "
+                                          "answer can reach you."))
+        return cleaned
+
+
+def _render(page, request, template, extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return TemplateResponse(request, f"editorial_board/{template}", context)
+
+
+def listing_view(page, request):
+    agency = agency_for_page(page)
+    query = (request.GET.get("q") or "").strip()[:200]
+    try:
+        number = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        number = 1
+    published = Question.objects.for_agency(agency).published().select_related("subject_area")
+    if query:
+        results = search(SearchRequest(model=Question, query=query, agency_id=agency.pk,
+                                       sort="newest", page=number, per_page=PER_PAGE))
+        by_id = published.in_bulk(results.object_ids)
+        items = [by_id[pk] for pk in results.object_ids if pk in by_id]
+        total, pages = results.total, results.pages
+    else:
+        paginator = Paginator(published.order_by("-published_at", "-pk"), PER_PAGE)
+        try:
+            current = paginator.page(number)
+        except EmptyPage:
+            current = paginator.page(paginator.num_pages)
+        items, total, pages, number = list(current), paginator.count, paginator.num_pages, \
+            current.number
+    return _render(page, request, "question_index_page.html", {
+        "items": items, "query": query, "total": total, "page_number": number,
+        "pages": pages, "previous_page": number - 1 if number > 1 else None,
+        "next_page": number + 1 if number < pages else None,
+    })
+
+
+def ask_view(page, request):
+    agency = agency_for_page(page)
+    if agency is None:
+        raise Http404
+    refusal = None
+    if request.method == "POST":
+        form = QuestionForm(request.POST, agency=agency)
+        try:
+            antispam.check(request, FORM_NAME, request.POST.get("token"),
+                           request.POST.get(antispam.HONEYPOT_FIELD))
+        except antispam.Refused as error:
+            refusal = error.message
+        if refusal is None and form.is_valid():
+            data = form.cleaned_data
+            question = questions.receive(
+                agency, name=data["name"], title=data["title"], text=data["text"],
+                email=data["email"], phone=data["phone"], address=data["address"],
+                subject_area=data["subject_area"])
+            return _render(page, request, "question_sent.html", {"question": question})
+        form.data = form.data.copy()
+        form.data["token"] = antispam.new_token(FORM_NAME)
+    else:
+        form = QuestionForm(agency=agency, initial={"token": antispam.new_token(FORM_NAME)})
+    return _render(page, request, "question_form.html", {"form": form, "refusal": refusal})
+
+
+def detail_view(page, request, question_id):
+    agency = agency_for_page(page)
+    question = (Question.objects.for_agency(agency).published()
+                .select_related("subject_area", "unit").filter(pk=question_id).first())
+    if question is None:
+        raise Http404
+    return _render(page, request, "question_detail.html", {"question": question})

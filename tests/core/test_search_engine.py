@@ -133,6 +133,31 @@ def test_facet_counts_and_filters(corpus):
     assert set(keys) == {"portal", "decision", "reverse"}
 
 
+def test_facet_counts_of_multi_valued_entries_match_a_plain_count():
+    """R-LD-3: an entry with several fields counts once under each; entries with none are
+    left out; the counts over any set of hits are those of a plain count."""
+    import collections
+    import random
+
+    import numpy as np
+
+    from plugins.core.search.snapshot import Facet, _layers
+
+    rng = random.Random(7)
+    size, values = 500, ["Đầu tư", "Môi trường", "Xây dựng", "Đất đai"]
+    pairs = [(entry, code) for entry in range(size)
+             for code in rng.sample(range(len(values)), k=rng.choice([0, 1, 1, 2, 4]))]
+    rows = np.array([entry for entry, _ in pairs])
+    codes = np.array([code for _, code in pairs])
+    facet = Facet(values=values, rows=rows, codes=codes, layers=_layers(rows, codes, size))
+    assert len(facet.layers) == 4
+    for share in (0.0, 0.1, 0.5, 1.0):
+        hits = np.array(sorted(e for e in range(size) if rng.random() < share), dtype=np.int64)
+        chosen = set(hits.tolist())
+        expected = collections.Counter(code for entry, code in pairs if entry in chosen)
+        assert facet.count(hits).tolist() == [expected[c] for c in range(len(values))]
+
+
 def test_paging_and_constant_queries(corpus, django_assert_max_num_queries):
     """Three queries (count, page, facets) plus the content type, whatever the size."""
     with django_assert_max_num_queries(4):

@@ -166,7 +166,8 @@ def _database_search(request, parsed):
         ordered = _by_relevance(index, mask, wanted,
                                 _queried_tiers(index, parsed, content_type_id))
     object_ids = [int(pk) for pk in index.object_ids[ordered[start:wanted]]]
-    facets = {name: index.counts(name, mask) if total else [] for name in request.facet_names}
+    hits = np.flatnonzero(mask) if total and request.facet_names else None
+    facets = {name: index.counts(name, hits) if total else [] for name in request.facet_names}
     return SearchResults(
         object_ids=object_ids, total=total, facets=facets, parsed=parsed, page=page,
         per_page=request.per_page,

@@ -3,7 +3,7 @@
 Counting facets in SQL means joining every matching entry to its facet rows: over 20,000
 matches that is 100,000 rows to group, ~100 ms. Here each process keeps, per searchable
 model, arrays of the entries' ids, objects, agencies and dates and, per facet, the pairs
-(entry, value). Filters become boolean masks, facet counts one ``numpy.bincount`` each and
+(entry, value). Filters become boolean masks, facet counts a ``numpy.bincount`` or two each and
 date order one partial sort, all in a millisecond or two whatever the match count; the
 database only answers the full-text match.
 
@@ -29,14 +29,30 @@ class Facet:
     values: list  # code → value
     rows: np.ndarray  # entry positions, one per (entry, value) pair
     codes: np.ndarray  # the value codes of those pairs
-    # When no entry has two values: per entry position, its code + 1 (0: none), so that
-    # counting is one gather and one bincount.
-    single: np.ndarray | None = None
+    # Per entry position, its first value's code + 1 in layer 0 (0: none), its second in
+    # layer 1, …: as many layers as the most values one entry has. Counting is then one
+    # gather and one bincount per layer over the hits' positions: 0.05 ms for 25,000 hits
+    # of 100,000 entries, where a boolean mask over every entry took ten times as long.
+    layers: np.ndarray | None = None
 
-    def count(self, mask):
-        if self.single is not None:
-            return np.bincount(self.single[mask], minlength=len(self.values) + 1)[1:]
-        return np.bincount(self.codes[mask[self.rows]], minlength=len(self.values))
+    def count(self, hits):
+        """Occurrences of each value code among the entries at positions ``hits``."""
+        counted = np.zeros(len(self.values) + 1, dtype=np.int64)
+        for layer in self.layers:
+            counted += np.bincount(layer.take(hits), minlength=len(self.values) + 1)
+        return counted[1:]
+
+
+def _layers(rows, codes, size):
+    """The :attr:`Facet.layers` of (entry position, value code) pairs."""
+    order = np.lexsort((codes, rows))
+    rows, codes = rows[order], codes[order]
+    # Rank of each pair within its entry: 0 for the first value, 1 for the second, …
+    starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1] if len(rows) else np.empty(0, int)
+    ranks = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    layers = np.zeros((int(ranks.max()) + 1 if len(rows) else 1, size), dtype=np.int64)
+    layers[ranks, rows] = codes + 1
+    return layers
 
 
 @dataclass
@@ -101,13 +117,13 @@ class IndexSnapshot:
             mask &= having
         return mask
 
-    def counts(self, name, mask):
-        """``[(value, count), …]`` of facet ``name`` over the entries in ``mask``, most
-        frequent first, then in code-point order (the same on every backend)."""
+    def counts(self, name, hits):
+        """``[(value, count), …]`` of facet ``name`` over the entries at positions ``hits``,
+        most frequent first, then in code-point order (the same on every backend)."""
         facet = self.facets.get(name)
         if facet is None or not len(facet.rows):
             return []
-        counted = facet.count(mask)
+        counted = facet.count(hits)
         pairs = [(facet.values[code], int(counted[code])) for code in np.flatnonzero(counted)]
         pairs.sort(key=lambda pair: (-pair[1], pair[0]))
         return pairs
@@ -194,12 +210,9 @@ def _load(content_type_id, token, using):
         entries = np.concatenate([entries for _, entries in values])
         coded = np.repeat(np.arange(len(values)), [len(entries) for _, entries in values])
         positions, found = snapshot.locate(entries)
-        facet = Facet(values=[value for value, _ in values], rows=positions[found],
-                      codes=coded[found])
-        if not len(facet.rows) or np.bincount(facet.rows).max() <= 1:
-            facet.single = np.zeros(snapshot.size, dtype=np.int64)
-            facet.single[facet.rows] = facet.codes + 1
-        snapshot.facets[name] = facet
+        rows, codes = positions[found], coded[found]
+        snapshot.facets[name] = Facet(values=[value for value, _ in values], rows=rows,
+                                      codes=codes, layers=_layers(rows, codes, snapshot.size))
     return snapshot
 
 

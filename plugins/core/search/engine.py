@@ -3,7 +3,7 @@
 The same :class:`SearchRequest` gives the same result set and facet counts on every
 backend, in the same order (see :func:`relevance_tiers` for what relevance means).
 On the databases a search costs a bounded number of SQL statements whatever the number of
-hits (two when nothing needs ordering by relevance, six at most; see
+hits (two when nothing needs ordering by relevance, eight at most; see
 :func:`_database_search`); Elasticsearch answers in one request.
 """
 
@@ -126,10 +126,11 @@ def search(request):
 def _database_search(request, parsed):
     """The database backends: full-text matches in SQL, the rest on the model's snapshot.
 
-    SQL statements: the index token; the match (none when browsing); on SQLite, for the
-    relevance order, the entries with a typed document number and one statement per tier
-    until the page is filled (at most three; PostgreSQL tells each match's tier in the
-    match itself); a snapshot reload adds two.
+    SQL statements: the index token; the match (none when browsing); for the relevance
+    order, the newest matches' words (:func:`_settled_by_the_newest`), and only when those
+    do not settle the page, the entries with a typed document number and the tiers (on
+    SQLite one statement per tier until the page is filled, at most three; on PostgreSQL
+    one statement that tells each match's tier); a snapshot reload adds two.
     """
     content_type_id = ContentType.objects.get_for_model(request.model).pk
     index = snapshot.current(content_type_id)
@@ -138,14 +139,7 @@ def _database_search(request, parsed):
         filters=request.filters,
     )
     relevance = not parsed.is_empty and request.sort == "relevance"
-    tiers = None
-    if relevance and connection.vendor == "postgresql":
-        ids, ranks = _match_with_tiers(content_type_id, parsed)
-        positions, found = index.locate(ids)
-        tiers = np.full(index.size, -1, dtype=np.int64)
-        tiers[positions[found]] = ranks[found]
-        mask &= tiers >= 0
-    elif not parsed.is_empty:
+    if not parsed.is_empty:
         mask &= index.mask_of(_match(content_type_id, parsed))
     else:
         for term in parsed.excluded:  # "-khu": everything but the entries with that term
@@ -159,12 +153,10 @@ def _database_search(request, parsed):
         newest = request.sort != "oldest"
         ordered = index.date_order(_first_by_date(index, np.flatnonzero(mask), wanted,
                                                   newest=newest), newest=newest)
-    elif tiers is not None:
-        count = len(relevance_tiers(parsed)) + 1
-        ordered = _by_relevance(index, mask, wanted, (tiers == k for k in range(count)))
     else:
-        ordered = _by_relevance(index, mask, wanted,
-                                _queried_tiers(index, parsed, content_type_id))
+        ordered = _settled_by_the_newest(index, parsed, mask, wanted)
+        if ordered is None:
+            ordered = _by_tiers(index, parsed, mask, wanted, content_type_id)
     object_ids = [int(pk) for pk in index.object_ids[ordered[start:wanted]]]
     hits = np.flatnonzero(mask) if total and request.facet_names else None
     facets = {name: index.counts(name, hits) if total else [] for name in request.facet_names}
@@ -172,6 +164,75 @@ def _database_search(request, parsed):
         object_ids=object_ids, total=total, facets=facets, parsed=parsed, page=page,
         per_page=request.per_page,
     )
+
+
+# How many of the newest matches are read per hit the page needs, in two rounds, to settle
+# the page from their own words; above _MOST_READ the tiers' statements cost less.
+LOOKAHEAD = (5, 20)
+_MOST_READ = 2000
+
+
+def _settled_by_the_newest(index, parsed, mask, wanted):
+    """The first ``wanted`` hits in the relevance order, told from the title and summary of
+    the newest matches (a statement per round of reading), or ``None`` when those do not
+    settle it.
+
+    Hits are newest first within each tier, so the newest matches hold the newest hits of
+    every tier: when ``wanted`` of them are in the best tier, they are the page whatever the
+    older matches hold (a query whose words are in many titles: 5 ms less on SQLite, 15 ms
+    on PostgreSQL, at 25,000 matches of 100,000); when they are all the matches, every tier
+    is known. The index holds the texts as their folded words separated by spaces, so a
+    term is in a column when its words, space-delimited, are in the column's text: what
+    the full-text statements find. A typed document number puts its entries first whatever
+    their date: not settled here.
+    """
+    if parsed.number_key:
+        return None
+    hits = np.flatnonzero(mask)
+    if not len(hits):
+        return hits
+    tiers = [
+        ([[f" {term.text} " for term in group] for group in query.required], columns)
+        for query, columns in relevance_tiers(parsed)
+    ]
+    newest, ranks = np.empty(0, dtype=np.int64), []
+    for share in LOOKAHEAD:
+        limit = share * wanted
+        if limit > _MOST_READ:
+            break
+        newest = index.date_order(_first_by_date(index, hits, limit, newest=True),
+                                  newest=True)[:limit]
+        ranks += _ranks(index.entry_ids[newest[len(ranks):]], tiers)
+        ordered = np.asarray(ranks, dtype=np.int64)
+        if len(newest) == len(hits):
+            return newest[np.argsort(ordered, kind="stable")]
+        best = newest[ordered == 0]
+        if len(best) >= wanted:
+            return best
+    return None
+
+
+def _ranks(entry_ids, tiers):
+    """The tier rank of each entry, from its title and summary (one statement)."""
+    if not len(entry_ids):
+        return []
+    ids = ",".join(str(int(pk)) for pk in entry_ids)  # integers of ours, not input
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, title, summary FROM core_searchentry WHERE id IN ({ids})")
+        texts = {pk: (f" {title} ", f" {summary} ") for pk, title, summary in cursor.fetchall()}
+    return [_tier_of(texts.get(int(pk), ("", "")), tiers) for pk in entry_ids]
+
+
+def _tier_of(texts, tiers):
+    """The rank of the first tier whose every group has a term in the tier's columns of
+    the entry's ``(title, summary)`` (``len(tiers)``: none, the words are elsewhere)."""
+    title, summary = texts
+    for rank, (groups, columns) in enumerate(tiers):
+        searched = (title,) if columns == ("title",) else (title, summary)
+        if all(any(needle in text for needle in group for text in searched)
+               for group in groups):
+            return rank
+    return len(tiers)
 
 
 def _first_by_date(index, hits, wanted, *, newest):
@@ -206,6 +267,18 @@ def _by_relevance(index, mask, wanted, tier_masks):
                                                        wanted - count, newest=True),
                                         newest=True))
     return np.concatenate(ordered) if ordered else np.empty(0, dtype=np.int64)
+
+
+def _by_tiers(index, parsed, mask, wanted, content_type_id):
+    """The first ``wanted`` hits in the relevance order, the tiers told by the database."""
+    if connection.vendor == "postgresql":
+        ids, ranks = _match_with_tiers(content_type_id, parsed)
+        positions, found = index.locate(ids)
+        tiers = np.full(index.size, -1, dtype=np.int64)
+        tiers[positions[found]] = ranks[found]
+        count = len(relevance_tiers(parsed)) + 1
+        return _by_relevance(index, mask, wanted, (tiers == k for k in range(count)))
+    return _by_relevance(index, mask, wanted, _queried_tiers(index, parsed, content_type_id))
 
 
 def _queried_tiers(index, parsed, content_type_id):

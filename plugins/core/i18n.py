@@ -61,12 +61,28 @@ def language_facets(language):
     return {LANGUAGE_FACET: [language]}, {}
 
 
+def on_translation_copied(sender, source_obj, target_obj, **kwargs):
+    """A site's home translated: the agency's staff get the same rights on the new tree."""
+    from wagtail.models import Page
+
+    from plugins.core.models import Agency
+    from plugins.core.roles import sync_agency_roles
+
+    if not isinstance(source_obj, Page):
+        return
+    for agency in Agency.objects.filter(site__root_page_id=source_obj.pk).select_related("site"):
+        sync_agency_roles(agency)
+
+
 def connect():
     from wagtail.models import Locale
+    from wagtail.signals import copy_for_translation_done
 
     for signal in (post_save, post_delete):
         signal.connect(forget_locales, sender=Locale,
                        dispatch_uid=f"core-forget-locales-{id(signal)}")
+    copy_for_translation_done.connect(on_translation_copied,
+                                      dispatch_uid="core-translated-site-root")
 
 
 def language_versions(page, request, homes=None):

@@ -116,13 +116,16 @@ def _sync_page_permissions(agency, role, group):
     if agency.site_id is None:
         return
     wanted = _permissions(f"wagtailcore.{kind}_page" for kind in _page_permissions[role])
-    root = agency.site.root_page
-    GroupPagePermission.objects.filter(group=group).exclude(page=root).delete()
-    GroupPagePermission.objects.filter(group=group, page=root).exclude(
+    # The site's home and its translations (the English tree: R-ED-16) are the agency's.
+    roots = list(agency.site.root_page.get_translations(inclusive=True))
+    GroupPagePermission.objects.filter(group=group).exclude(page__in=roots).delete()
+    GroupPagePermission.objects.filter(group=group, page__in=roots).exclude(
         permission__in=wanted
     ).delete()
-    for permission in wanted:
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+    for root in roots:
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=root,
+                                                      permission=permission)
 
 
 def _sync_collection_permissions(agency, role, group):

@@ -54,10 +54,15 @@ def site_context(context):
         "home_url": home_url,
         "menu": menu,
         "languages": [v for v in versions if not v["is_current"]],
-        "alternates": [
-            {"code": v["code"], "url": request.build_absolute_uri(v["url"])}
-            for v in versions if v["is_translation"]
-        ],
+        "alternates": _alternates(request, versions),
     }
     request._portal_site_context = result
     return result
+
+
+def _alternates(request, versions):
+    """``hreflang`` links: the page's live versions, when it has more than its own."""
+    translated = [v for v in versions if v["is_translation"]]
+    if len(translated) < 2:
+        return []
+    return [{"code": v["code"], "url": request.build_absolute_uri(v["url"])} for v in translated]

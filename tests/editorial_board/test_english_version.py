@@ -103,3 +103,23 @@ def test_R_ED_16_an_english_draft_is_never_public(agency, news, english, client)
     assert client.get("/en/news/").status_code == 404
     assert b"/en/news/" not in client.get("/en/sitemap.xml").content
     assert client.get("/tin-tuc/").status_code == 200
+
+
+def test_R_ED_16_english_pages_are_reviewed_periodically_too(agency, staff, english):
+    """R-ED-16 with R-ED-8: the periodic review tracks the English versions as well."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from plugins.editorial_board import reviews
+    from plugins.editorial_board.models import ReviewRule
+
+    ReviewRule.objects.create(agency=agency, months=6,
+                              page_type=ContentType.objects.get_for_model(Page))
+    home = agency.site.root_page
+    page = home.add_child(instance=Page(title="Giới thiệu", slug="gioi-thieu",
+                                        owner=staff.author))
+    page.save_revision(user=staff.author).publish()
+    _publish_translation(home, english, title="Home")
+    _publish_translation(page, english, title="About us", slug="about-us")
+    titles = {tracked.title for tracked in reviews.tracked_pages(agency)}
+    assert {"Giới thiệu", "About us"} <= titles
+    assert "Home" not in titles  # the homes themselves are not below a home

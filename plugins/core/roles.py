@@ -61,6 +61,10 @@ grant_pages(Role.AGENCY_LEADER, "add", "change", "publish")
 grant_pages(Role.IT_ADMIN, "add", "change", "publish", "lock", "unlock")
 grant_pages(Role.UNIT_LEADER, "add", "change")
 grant_pages(Role.SPECIALIST, "add", "change")
+# Wagtail's "Translate" (R-ED-16) for everyone who writes pages; the copy is a draft that
+# goes through the board's workflow like any other page.
+for _role in (Role.AGENCY_LEADER, Role.IT_ADMIN, Role.UNIT_LEADER, Role.SPECIALIST):
+    grant(_role, "simple_translation.submit_translation")
 grant_collection(
     Role.IT_ADMIN, "wagtaildocs.change_document", "wagtailimages.change_image",
     "wagtaildocs.delete_document", "wagtailimages.delete_image",

@@ -57,6 +57,10 @@ def test_R_ED_16_a_translated_page_goes_through_the_board(agency, news, make_ite
     item_en.save_revision(user=staff.author)
     assert item_en.get_workflow() == workflow
     assert client.get("/en/news/long-giang-two-more-projects/").status_code == 404
+    # The author may translate and edit in the English tree; the chief may publish there.
+    assert staff.author.has_perm("simple_translation.submit_translation")
+    assert item_en.permissions_for_user(staff.author).can_edit()
+    assert news_en.permissions_for_user(staff.chief).can_publish()
 
     item_en.get_workflow().start(item_en, staff.author)
     assert step_of(item_en) == "UnitLeaderApprovalTask"
@@ -95,6 +99,8 @@ def test_R_ED_16_a_workflow_assigned_later_reaches_the_translations(agency, boar
 def test_R_ED_16_an_english_draft_is_never_public(agency, news, english, client):
     """R-ED-16: a page copied for translation is a draft: not served, not in the menu, not
     in the sitemap, and the Vietnamese page's language link does not point to it."""
+    assert b"<url>" not in client.get("/en/sitemap.xml").content  # no English home yet
+    assert b"/tin-tuc/" in client.get("/sitemap.xml").content
     _publish_translation(agency.site.root_page, english, title="Home")
     draft = news.copy_for_translation(english)
     draft.slug = "news"

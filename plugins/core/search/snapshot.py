@@ -92,15 +92,8 @@ class IndexSnapshot:
         if date_to is not None:
             mask &= (self.dates <= date_to.toordinal()) & (self.dates != NO_DATE)
         for name, accepted in (filters or {}).items():
-            if not accepted:
-                continue
-            facet = self.facets.get(name)
-            having = np.zeros(self.size, dtype=bool)
-            if facet is not None:
-                wanted = {value: code for code, value in enumerate(facet.values)}
-                codes = [wanted[value] for value in accepted if value in wanted]
-                having[facet.rows[np.isin(facet.codes, codes)]] = True
-            mask &= having
+            if accepted:
+                mask &= self._having(name, accepted)
         for name, refused in (excluded or {}).items():
             mask &= ~self._having(name, refused)
         return mask

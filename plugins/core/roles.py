@@ -61,6 +61,10 @@ grant_pages(Role.AGENCY_LEADER, "add", "change", "publish")
 grant_pages(Role.IT_ADMIN, "add", "change", "publish", "lock", "unlock")
 grant_pages(Role.UNIT_LEADER, "add", "change")
 grant_pages(Role.SPECIALIST, "add", "change")
+# Wagtail's "Translate" (R-ED-16) for everyone who writes pages; the copy is a draft that
+# goes through the board's workflow like any other page.
+for _role in (Role.AGENCY_LEADER, Role.IT_ADMIN, Role.UNIT_LEADER, Role.SPECIALIST):
+    grant(_role, "simple_translation.submit_translation")
 grant_collection(
     Role.IT_ADMIN, "wagtaildocs.change_document", "wagtailimages.change_image",
     "wagtaildocs.delete_document", "wagtailimages.delete_image",
@@ -116,13 +120,16 @@ def _sync_page_permissions(agency, role, group):
     if agency.site_id is None:
         return
     wanted = _permissions(f"wagtailcore.{kind}_page" for kind in _page_permissions[role])
-    root = agency.site.root_page
-    GroupPagePermission.objects.filter(group=group).exclude(page=root).delete()
-    GroupPagePermission.objects.filter(group=group, page=root).exclude(
+    # The site's home and its translations (the English tree: R-ED-16) are the agency's.
+    roots = list(agency.site.root_page.get_translations(inclusive=True))
+    GroupPagePermission.objects.filter(group=group).exclude(page__in=roots).delete()
+    GroupPagePermission.objects.filter(group=group, page__in=roots).exclude(
         permission__in=wanted
     ).delete()
-    for permission in wanted:
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+    for root in roots:
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=root,
+                                                      permission=permission)
 
 
 def _sync_collection_permissions(agency, role, group):

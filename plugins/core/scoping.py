@@ -56,15 +56,22 @@ def current_agency(request):
 
 
 def agency_for_page(page):
-    """The agency whose Site holds ``page`` (the nearest site root above it), or ``None``."""
+    """The agency whose Site holds ``page`` (the nearest site root above it), or ``None``.
+
+    A translation of a site's root page (the English home, in its own tree beside the
+    Vietnamese one: R-ED-16) counts as that site's root: its pages are the same agency's.
+    """
+    from wagtail.models import Page
+
     from plugins.core.models import Agency
 
     path = page.path
     if not path:
         return None
     prefixes = [path[:length] for length in range(page.steplen, len(path) + 1, page.steplen)]
+    ancestors = Page.objects.filter(path__in=prefixes).values("translation_key")
     return (
-        Agency.objects.filter(site__root_page__path__in=prefixes)
+        Agency.objects.filter(site__root_page__translation_key__in=ancestors)
         .order_by("-site__root_page__depth")
         .first()
     )

@@ -19,7 +19,9 @@ class EditorialBoardConfig(AppConfig):
 
         demo.register("editorial_board", load_editorial_demo, order=40)
         demo.register("editorial_board_questions", load_questions_and_reviews_demo, order=45)
-        from plugins.editorial_board import signal_handlers  # noqa: F401
+        from plugins.editorial_board import signal_handlers, workflow  # noqa: F401
+
+        workflow.connect()
 
         grant(Role.AGENCY_LEADER, *_crud("board"), *_crud("delegation"),
               *_crud("trustedsource"), *_crud("deadlinerule"),

@@ -23,6 +23,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
@@ -85,9 +86,14 @@ def tracked_pages(agency, now=None, rules=None):
         return Page.objects.none()
     latest = PageReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_at", "-pk")
     root = agency.site.root_page
+    # The home's tree and its translations' (English versions must stay current too).
+    homes = Q()
+    for path in Page.objects.filter(translation_key=root.translation_key,
+                                    depth=root.depth).values_list("path", flat=True):
+        homes |= Q(path__startswith=path)
     return (
         Page.objects.live()
-        .filter(path__startswith=root.path, depth__gt=root.depth,
+        .filter(homes, depth__gt=root.depth,
                 content_type_id__in=[rule.page_type_id for rule in rules])
         .annotate(
             last_review_at=Subquery(latest.values("reviewed_at")[:1]),

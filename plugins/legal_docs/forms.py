@@ -34,7 +34,12 @@ class LegalDocumentPageForm(WagtailAdminPageForm):
         page = self.instance
         parent = self.parent_page if page.pk is None else page.get_parent()
         agency = agency_for_page(parent) if parent is not None else None
-        clash = LegalDocumentPage.objects.filter(agency=agency, number_key=parsed.search_key)
+        # Unique per agency and language: the English version of a document carries the
+        # Vietnamese one's number (R-ED-16).
+        locale_id = page.locale_id or (parent.locale_id if parent is not None else None)
+        clash = LegalDocumentPage.objects.filter(
+            agency=agency, locale_id=locale_id, number_key=parsed.search_key
+        )
         if page.pk:
             clash = clash.exclude(pk=page.pk)
         other = clash.first()

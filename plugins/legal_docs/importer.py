@@ -88,7 +88,8 @@ def validate(dataset, library, files_dir=None):
 
     agency = agency_for_page(library)
     taken = set(
-        LegalDocumentPage.objects.filter(agency=agency).values_list("number_key", flat=True)
+        LegalDocumentPage.objects.filter(agency=agency, locale_id=library.locale_id)
+        .values_list("number_key", flat=True)
     )
     errors, rows = RowErrors(), []
     for offset, values in table_rows(dataset, mapping):

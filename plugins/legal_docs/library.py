@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from plugins.core.i18n import page_language
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight, snippet
 from plugins.legal_docs.models import (
@@ -108,7 +109,7 @@ def library_context(index_page, request):
     sort = data.get("sort") or ("relevance" if query else "newest")
     results = search(SearchRequest(
         model=LegalDocumentPage, query=query, filters=filters, facet_names=FACETS,
-        agency_id=_agency_id(index_page),
+        agency_id=_agency_id(index_page), language=page_language(index_page),
         date_from=date_from, date_to=date_to, sort=sort,
         page=data.get("page") or 1, per_page=index_page.per_page,
     ))

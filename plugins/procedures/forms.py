@@ -35,6 +35,13 @@ class ProcedurePageForm(WagtailAdminPageForm):
         parent = self.parent_page if page.pk is None else page.get_parent()
         return agency_for_page(parent) if parent is not None else None
 
+    def _locale_id(self):
+        page = self.instance
+        if page.locale_id:
+            return page.locale_id
+        parent = self.parent_page if page.pk is None else page.get_parent()
+        return parent.locale_id if parent is not None else None
+
     def clean(self):
         cleaned = super().clean()
         code = (cleaned.get("code") or "").strip()
@@ -47,7 +54,9 @@ class ProcedurePageForm(WagtailAdminPageForm):
                 self.add_error("code", error)
             else:
                 cleaned["code"] = code
-                clash = ProcedurePage.objects.filter(agency=self._agency(), code=code)
+                # Unique per agency and language: an English version keeps the code.
+                clash = ProcedurePage.objects.filter(agency=self._agency(),
+                                                     locale_id=self._locale_id(), code=code)
                 if self.instance.pk:
                     clash = clash.exclude(pk=self.instance.pk)
                 other = clash.first()

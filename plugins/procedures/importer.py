@@ -233,8 +233,8 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
     collection = agency_collection(agency) if agency else Collection.get_first_root_node()
     outcome = Outcome(unmatched_forms=plan.unmatched_forms)
     with transaction.atomic():
-        known = (ProcedurePage.objects.filter(agency=agency) if agency is not None
-                 else ProcedurePage.objects.child_of(index_page))
+        known = (ProcedurePage.objects.filter(agency=agency, locale_id=index_page.locale_id)
+                 if agency is not None else ProcedurePage.objects.child_of(index_page))
         existing = {page.code: page for page in known}
         lookup, cache = _field_lookup(), {}
         for position, data in enumerate(plan.records, start=1):

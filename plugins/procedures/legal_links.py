@@ -37,8 +37,9 @@ class Link:
         return self.label
 
 
-def _library_pages(agency_id, chosen_ids, numbers):
-    """Published legal document pages: those chosen by id, and those found by number."""
+def _library_pages(agency_id, chosen_ids, numbers, locale_id=None):
+    """Published legal document pages: those chosen by id, and those found by number (in
+    the language ``locale_id`` when the document has a version in it: R-ED-16)."""
     if not legal_docs_installed():
         return {}, {}
     from plugins.core.models import SearchEntry
@@ -52,11 +53,18 @@ def _library_pages(agency_id, chosen_ids, numbers):
             content_type=ContentType.objects.get_for_model(model), agency_id=agency_id,
             number_key__in=set(keys.values()),
         ).values_list("number_key", "object_id")
-        by_key = dict(rows)
-    wanted = set(chosen_ids) | set(by_key.values())
+        for key, object_id in rows:
+            by_key.setdefault(key, []).append(object_id)
+    wanted = set(chosen_ids) | {pk for ids in by_key.values() for pk in ids}
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=wanted)} \
         if wanted else {}
-    by_number = {number: pages.get(by_key.get(key)) for number, key in keys.items()}
+
+    def found(key):
+        candidates = sorted((pages[pk] for pk in by_key.get(key, ()) if pk in pages),
+                            key=lambda page: (page.locale_id != locale_id, page.pk))
+        return candidates[0] if candidates else None
+
+    by_number = {number: found(key) for number, key in keys.items()}
     return pages, by_number
 
 
@@ -70,7 +78,8 @@ def resolve(procedure):
     numbers = [basis.number for basis in bases if not basis.document_id]
     if not procedure.announcing_document_id:
         numbers.append(announcing_number)
-    pages, by_number = _library_pages(procedure.agency_id, chosen, numbers)
+    pages, by_number = _library_pages(procedure.agency_id, chosen, numbers,
+                                      procedure.locale_id)
     links = [
         Link(str(basis), pages.get(basis.document_id) if basis.document_id
              else by_number.get(basis.number))

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plugins.core.i18n import page_language
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight
 from plugins.procedures.choices import Level, OnlineLevel, Status
@@ -52,10 +53,11 @@ class ProcedureSearchForm(forms.Form):
             self.fields[name].choices = list(labels[name].items())
 
 
-def facet_labels(agency_id):
+def facet_labels(agency_id, locale_id=None):
     """Value → label of each facet: two small queries (fields, implementing bodies)."""
     bodies = (
         ProcedurePage.objects.live().filter(agency_id=agency_id)
+        .filter(**({"locale_id": locale_id} if locale_id else {}))
         .order_by("implementing_body").values_list("implementing_body", flat=True).distinct()
     )
     return {
@@ -95,7 +97,7 @@ def agency_id_of(index_page):
 def run_search(index_page, request, per_page=None):
     """The form, the search results, the pages of the hits in order, and notices."""
     agency_id = agency_id_of(index_page)
-    labels = facet_labels(agency_id)
+    labels = facet_labels(agency_id, index_page.locale_id)
     form = ProcedureSearchForm(request.GET, labels)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
@@ -105,7 +107,8 @@ def run_search(index_page, request, per_page=None):
     query = data.get("q") or ""
     results = search(SearchRequest(
         model=ProcedurePage, query=query, filters=filters, facet_names=FACETS,
-        agency_id=agency_id, sort=data.get("sort") or ("relevance" if query else "newest"),
+        agency_id=agency_id, language=page_language(index_page),
+        sort=data.get("sort") or ("relevance" if query else "newest"),
         page=data.get("page") or 1, per_page=per_page or index_page.per_page,
     ))
     pages = {

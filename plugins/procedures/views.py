@@ -52,7 +52,8 @@ def related_procedures(page):
     if not codes:
         return []
     found = {p.code: p for p in ProcedurePage.objects.live().public().filter(
-        agency_id=page.agency_id, code__in=codes).exclude(pk=page.pk)}
+        agency_id=page.agency_id, locale_id=page.locale_id, code__in=codes
+    ).exclude(pk=page.pk)}
     return [(code, found.get(code)) for code in codes if code != page.code]
 
 

@@ -1,5 +1,9 @@
 """The site's main menu: the root page's live, public children shown in menus, cached.
 
+Each content language has its menu (R-ED-16): the children of the site's home in the
+active language (the Vietnamese home, or its English translation under /en/), and the
+home pages of every language, for the language switcher's fallback.
+
 Asking for a root page's children scans every page below it (treebeard paths; Wagtail has
 no index on depth), so a library of 100,000 documents made every page view 80 ms slower.
 The menu is cached per site, dropped when a page is published, unpublished, moved or
@@ -11,6 +15,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -25,19 +30,42 @@ class MenuEntry:
     path: str
 
 
-def menu_entries(site, request):
-    """``[MenuEntry, …]`` for ``site`` (from the cache when it is fresh)."""
+@dataclass(frozen=True)
+class Navigation:
+    home: MenuEntry  # the home page in the active language (the site's root if none)
+    entries: list  # [MenuEntry, …] of the main menu
+    homes: dict  # language code → URL of the live home page in that language
+
+
+def navigation(site, request):
+    """The :class:`Navigation` of ``site`` in the active language (cached)."""
+    language = translation.get_language() or ""
     version = cache.get_or_set(_VERSION_KEY, 0, None)
-    key = f"portal:menu:{site.pk}:{version}"
-    entries = cache.get(key)
-    if entries is None:
-        children = Page.objects.child_of(site.root_page).live().public().in_menu()
-        entries = [
-            MenuEntry(title=child.title, url=child.get_url(request) or "", path=child.path)
-            for child in children.specific(defer=True)
-        ]
-        cache.set(key, entries, MENU_SECONDS)
-    return entries
+    key = f"portal:menu:{site.pk}:{language}:{version}"
+    result = cache.get(key)
+    if result is None:
+        homes = {
+            page.locale.language_code: page
+            for page in site.root_page.get_translations(inclusive=True).live()
+            .select_related("locale")
+        }
+        root = homes.get(language, site.root_page)
+        children = Page.objects.child_of(root).live().public().in_menu()
+        result = Navigation(
+            home=MenuEntry(title=root.title, url=root.get_url(request) or "/", path=root.path),
+            entries=[
+                MenuEntry(title=child.title, url=child.get_url(request) or "", path=child.path)
+                for child in children.specific(defer=True)
+            ],
+            homes={code: page.get_url(request) or "/" for code, page in homes.items()},
+        )
+        cache.set(key, result, MENU_SECONDS)
+    return result
+
+
+def menu_entries(site, request):
+    """``[MenuEntry, …]`` for ``site`` in the active language (from the cache when fresh)."""
+    return navigation(site, request).entries
 
 
 def forget_menus(**kwargs):

@@ -348,3 +348,37 @@ def test_an_index_of_one_undated_entry(make_agency, backend, django_capture_on_c
         documents.index(unit)
     for query in ("", "van phong"):
         assert search(SearchRequest(model=Unit, query=query)).object_ids == [unit.pk]
+
+
+def test_R_ED_16_each_language_finds_its_own_entries_on_every_backend(
+        make_agency, backend, django_capture_on_commit_callbacks):
+    """R-ED-16: a listing in one language finds that language's entries only; entries
+    indexed before the language facet existed count as the default language's."""
+    agency = make_agency("BQL")
+    spec = {}
+
+    def build(unit):
+        title, language = spec[unit.pk]
+        facets = {"locale": language} if language else {}
+        return documents.SearchDocument(title=title, agency_id=unit.agency_id, facets=facets)
+
+    documents.register(Unit, build)
+    keys = {}
+    with django_capture_on_commit_callbacks(execute=True):
+        for order, (key, title, language) in enumerate([
+            ("vi", "Quy chế quản lý khu công nghiệp", "vi"),
+            ("en", "Industrial zone management regulation", "en"),
+            ("en2", "Khu cong nghiep industrial zone", "en"),
+            ("old", "Khu công nghiệp Long Giang", None),
+        ]):
+            unit = Unit.objects.create(agency=agency, name=key, kind="department",
+                                       sort_order=order)
+            spec[unit.pk] = (title, language)
+            documents.index(unit)
+            keys[unit.pk] = key
+    assert set(run(keys, "", language="vi")[0]) == {"vi", "old"}
+    assert set(run(keys, "", language="en")[0]) == {"en", "en2"}
+    assert set(run(keys, "")[0]) == {"vi", "en", "en2", "old"}
+    assert set(run(keys, "khu cong nghiep", language="vi")[0]) == {"vi", "old"}
+    assert set(run(keys, "khu cong nghiep", language="en")[0]) == {"en2"}
+    assert set(run(keys, "industrial", language="vi")[0]) == set()

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(settings):
+    # The site's default language for these tests, so the admin's requests (whose language
+    # LocaleMiddleware sets: R-ED-16) speak English too, not only the test's own code.
+    settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
 

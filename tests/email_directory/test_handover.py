@@ -18,7 +18,10 @@ DAY = datetime.date(2026, 11, 16)
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(settings):
+    # The site's default language for these tests, so the admin's requests (whose language
+    # LocaleMiddleware sets: R-ED-16) speak English too, not only the test's own code.
+    settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
 

@@ -76,8 +76,7 @@ def index(obj):
     """Add or refresh ``obj`` in the index (or take it out if it must not be found)."""
     from plugins.core.models import SearchEntry, SearchFacet
 
-    build = _REGISTRY[type(obj)._meta.label_lower]
-    document = build(obj)
+    document = _build(obj)
     if document is None:
         remove(obj)
         return None
@@ -124,6 +123,17 @@ def remove(obj):
     touch(type(obj))
 
 
+def _build(obj):
+    """``obj``'s SearchDocument, with its content language as a facet when it has one
+    (pages: R-ED-16), so that each language's listing finds its own pages only."""
+    document = _REGISTRY[type(obj)._meta.label_lower](obj)
+    if document is not None and getattr(obj, "locale_id", None) is not None:
+        from plugins.core.i18n import LANGUAGE_FACET, page_language
+
+        document.facets = {**document.facets, LANGUAGE_FACET: page_language(obj)}
+    return document
+
+
 def _entry_fields(document):
     # The number is also part of the title's words, so it is found as a phrase too.
     return {
@@ -146,7 +156,6 @@ def reindex(queryset, batch_size=1000):
 
     model = queryset.model
     content_type = ContentType.objects.get_for_model(model)
-    build = _REGISTRY[model._meta.label_lower]
     SearchEntry.objects.filter(content_type=content_type).delete()
     count, batch = 0, []
 
@@ -183,7 +192,7 @@ def reindex(queryset, batch_size=1000):
 
     with transaction.atomic():
         for obj in queryset.iterator(chunk_size=batch_size):
-            document = build(obj)
+            document = _build(obj)
             if document is None:
                 continue
             batch.append((obj.pk, document))

@@ -11,6 +11,8 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
+from plugins.core.i18n import language_facets
+
 FIELDS = ("title", "summary", "body")
 INDEX_SETTINGS = {
     "analysis": {
@@ -122,11 +124,14 @@ def search(request, parsed, results_class):
         if request.date_to:
             bounds["lte"] = request.date_to.isoformat()
         filters.append(Q("range", date=bounds))
-    for facet, values in request.filters.items():
+    required, excluded = language_facets(request.language)
+    for facet, values in {**request.filters, **required}.items():
         if values:
             filters.append(Q("terms", **{f"facets.{facet}": list(values)}))
     filters += _groups(parsed)
     must_not = [_clause(t) for t in parsed.excluded]
+    must_not += [Q("terms", **{f"facets.{facet}": list(values)})
+                 for facet, values in excluded.items() if values]
     should = []
     if not parsed.is_empty and request.sort == "relevance":
         should = _tier_scores(parsed)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
+from plugins.core.i18n import language_facets
 from plugins.core.search import snapshot
 from plugins.core.search.query import ParsedQuery, as_phrase, parse_query, to_fts5
 
@@ -28,6 +29,9 @@ class SearchRequest:
     filters: dict = field(default_factory=dict)  # facet name → list of accepted values
     facet_names: tuple = ()
     agency_id: int | None = None
+    # Only the entries of this content language (a page's locale, the facet
+    # plugins.core.i18n.LANGUAGE_FACET); None: every language.
+    language: str | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     sort: str = "relevance"
@@ -134,9 +138,10 @@ def _database_search(request, parsed):
     """
     content_type_id = ContentType.objects.get_for_model(request.model).pk
     index = snapshot.current(content_type_id)
+    required, excluded = language_facets(request.language)
     mask = index.filter_mask(
         agency_id=request.agency_id, date_from=request.date_from, date_to=request.date_to,
-        filters=request.filters,
+        filters={**request.filters, **required}, excluded=excluded,
     )
     relevance = not parsed.is_empty and request.sort == "relevance"
     if not parsed.is_empty:

@@ -96,8 +96,10 @@ class IndexSnapshot:
         mask[self.positions(entry_ids)] = True
         return mask
 
-    def filter_mask(self, *, agency_id=None, date_from=None, date_to=None, filters=None):
-        """Entries of the agency, within the dates, having one of the values of each filter."""
+    def filter_mask(self, *, agency_id=None, date_from=None, date_to=None, filters=None,
+                    excluded=None):
+        """Entries of the agency, within the dates, having one of the values of each filter
+        and none of the values of each ``excluded`` facet."""
         mask = np.ones(self.size, dtype=bool)
         if agency_id is not None:
             mask &= self.agency_ids == agency_id
@@ -106,16 +108,21 @@ class IndexSnapshot:
         if date_to is not None:
             mask &= (self.dates <= date_to.toordinal()) & (self.dates != NO_DATE)
         for name, accepted in (filters or {}).items():
-            if not accepted:
-                continue
-            facet = self.facets.get(name)
-            having = np.zeros(self.size, dtype=bool)
-            if facet is not None:
-                wanted = {value: code for code, value in enumerate(facet.values)}
-                codes = [wanted[value] for value in accepted if value in wanted]
-                having[facet.rows[np.isin(facet.codes, codes)]] = True
-            mask &= having
+            if accepted:
+                mask &= self._having(name, accepted)
+        for name, refused in (excluded or {}).items():
+            mask &= ~self._having(name, refused)
         return mask
+
+    def _having(self, name, values):
+        """The entries with one of ``values`` of facet ``name``."""
+        having = np.zeros(self.size, dtype=bool)
+        facet = self.facets.get(name)
+        if facet is not None and values:
+            wanted = {value: code for code, value in enumerate(facet.values)}
+            codes = [wanted[value] for value in values if value in wanted]
+            having[facet.rows[np.isin(facet.codes, codes)]] = True
+        return having
 
     def counts(self, name, hits):
         """``[(value, count), …]`` of facet ``name`` over the entries at positions ``hits``,

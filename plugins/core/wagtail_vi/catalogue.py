@@ -32,7 +32,7 @@ HEADER = {
 WAGTAIL_APP_FOLDERS = (
     "", "admin", "contrib/forms", "contrib/redirects", "contrib/settings", "contrib/table_block",
     "contrib/typed_table_block", "documents", "embeds", "images", "search", "sites",
-    "snippets", "users",
+    "snippets", "users", "locales", "contrib/simple_translation",
 )
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\{.*?\}\}|\{[\w.]*\}|</?[a-zA-Z][^>]*>")

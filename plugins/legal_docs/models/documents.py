@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plugins.core import numbers
+from plugins.core.i18n import LocaleCopyMixin
 from plugins.core.text import fold
 from plugins.legal_docs.forms import LegalDocumentPageForm
 from plugins.legal_docs.relations import RelationKind, inverse_label
@@ -36,7 +37,7 @@ def secret_refusal():
     )
 
 
-class LegalDocumentPage(RoutablePageMixin, Page):
+class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, Page):
     number = models.CharField(
         _("number and symbol"), max_length=80,
         help_text=_("As printed on the document: 36/2016/QĐ-UBND, 29/QĐ-BQL, 05/BQL-VP."),
@@ -147,9 +148,10 @@ class LegalDocumentPage(RoutablePageMixin, Page):
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")
         constraints = [
+            # Once per agency and language: an English version (R-ED-16) keeps the number.
             models.UniqueConstraint(
-                fields=["agency", "number_key"], condition=~Q(number_key=""),
-                name="legal_docs_number_once_per_agency",
+                fields=["agency", "page_locale", "number_key"], condition=~Q(number_key=""),
+                name="legal_docs_number_once_per_agency_locale",
             ),
         ]
 

@@ -28,6 +28,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from plugins.core.i18n import LocaleCopyMixin
 from plugins.core.text import fold
 from plugins.procedures import blocks
 from plugins.procedures.choices import Channel, Level, OnlineLevel, Status, TimeUnit
@@ -74,7 +75,7 @@ def check_code(code):
         )
 
 
-class ProcedurePage(RoutablePageMixin, Page):
+class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
     code = models.CharField(
         _("procedure code"), max_length=20,
         help_text=_("MaTTHC in the national procedures database, for example 1.115678."),
@@ -240,9 +241,10 @@ class ProcedurePage(RoutablePageMixin, Page):
         verbose_name = _("administrative procedure")
         verbose_name_plural = _("administrative procedures")
         constraints = [
+            # Once per agency and language: an English version (R-ED-16) keeps the code.
             models.UniqueConstraint(
-                fields=["agency", "code"], condition=~Q(code=""),
-                name="procedures_code_once_per_agency",
+                fields=["agency", "page_locale", "code"], condition=~Q(code=""),
+                name="procedures_code_once_per_agency_locale",
             ),
         ]
 

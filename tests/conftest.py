@@ -76,3 +76,22 @@ def two_agencies(make_agency):
         for name in names:
             Unit.objects.create(agency=agency, name=name)
     return first, second
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Make the published English version of a page, as an editor's "Translate" does
+    (R-ED-16)."""
+    from wagtail.models import Locale
+
+    def make(page, **fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+            english = english.specific
+            for name, value in fields.items():
+                setattr(english, name, value)
+            english.save_revision().publish()
+        english.refresh_from_db()
+        return english
+
+    return make

@@ -14,22 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    def make(page, **fields):
-        """The English version of ``page``, as an editor's "Translate" makes it, published."""
-        with django_capture_on_commit_callbacks(execute=True):
-            english = page.copy_for_translation(Locale.objects.get(language_code="en"))
-            english = english.specific
-            for name, value in fields.items():
-                setattr(english, name, value)
-            english.save_revision().publish()
-        english.refresh_from_db()
-        return english
-
-    return make
-
-
-@pytest.fixture
 def english_list(agency, index_page, translate):
     translate(agency.site.root_page.specific, title="Home")
     return translate(index_page, title="Administrative procedures", slug="procedures")

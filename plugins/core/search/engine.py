@@ -171,16 +171,17 @@ def _database_search(request, parsed):
     )
 
 
-# How many of the newest matches are read per hit the page needs, in two rounds, to settle
-# the page from their own words; above _MOST_READ the tiers' statements cost less.
+# How many of the newest matches are read per hit the page needs: at first, and at most (a
+# second round reads what the first one's share of best-tier hits says is needed, twice
+# over); above _MOST_READ entries the tiers' statements cost less than the reading.
 LOOKAHEAD = (5, 20)
 _MOST_READ = 2000
 
 
 def _settled_by_the_newest(index, parsed, mask, wanted):
     """The first ``wanted`` hits in the relevance order, told from the title and summary of
-    the newest matches (a statement per round of reading), or ``None`` when those do not
-    settle it.
+    the newest matches (a statement per round of reading, two rounds at most), or ``None``
+    when those do not settle it.
 
     Hits are newest first within each tier, so the newest matches hold the newest hits of
     every tier: when ``wanted`` of them are in the best tier, they are the page whatever the
@@ -200,11 +201,11 @@ def _settled_by_the_newest(index, parsed, mask, wanted):
         ([[f" {term.text} " for term in group] for group in query.required], columns)
         for query, columns in relevance_tiers(parsed)
     ]
-    newest, ranks = np.empty(0, dtype=np.int64), []
-    for share in LOOKAHEAD:
-        limit = share * wanted
+    limit, most = LOOKAHEAD[0] * wanted, LOOKAHEAD[-1] * wanted
+    ranks = []
+    for _round in range(2):
         if limit > _MOST_READ:
-            break
+            return None
         newest = index.date_order(_first_by_date(index, hits, limit, newest=True),
                                   newest=True)[:limit]
         ranks += _ranks(index.entry_ids[newest[len(ranks):]], tiers)
@@ -214,6 +215,9 @@ def _settled_by_the_newest(index, parsed, mask, wanted):
         best = newest[ordered == 0]
         if len(best) >= wanted:
             return best
+        if not len(best) or limit >= most:
+            return None  # too few in the best tier to hope for a page of them
+        limit = min(most, -(-2 * wanted * limit // len(best)))
     return None
 
 
@@ -232,10 +236,16 @@ def _tier_of(texts, tiers):
     """The rank of the first tier whose every group has a term in the tier's columns of
     the entry's ``(title, summary)`` (``len(tiers)``: none, the words are elsewhere)."""
     title, summary = texts
+    both = title + summary  # " a b  c d ": the double space keeps a phrase in one column
     for rank, (groups, columns) in enumerate(tiers):
-        searched = (title,) if columns == ("title",) else (title, summary)
-        if all(any(needle in text for needle in group for text in searched)
-               for group in groups):
+        text = title if columns == ("title",) else both
+        for group in groups:
+            for needle in group:
+                if needle in text:
+                    break
+            else:
+                break  # a group without any of its terms: not this tier
+        else:
             return rank
     return len(tiers)
 

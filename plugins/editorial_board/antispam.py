@@ -77,3 +77,20 @@ def check(request, form_name, token, honeypot):
         cache.incr(key)
     except ValueError:  # expired between the two calls
         cache.add(key, 1, RATE_WINDOW)
+
+
+LOOKUPS_LIMITED = _("Too many searches were made from your connection. Please try again in "
+                    "an hour.")
+
+
+def count_lookup(request, form_name, limit=20):
+    """Raise :class:`Refused` once the address has made ``limit`` unsuccessful lookups of
+    ``form_name`` within ``RATE_WINDOW`` (a guessing robot); otherwise count this one."""
+    key = f"{_client_key(request)}:{form_name}"
+    cache.add(key, 0, RATE_WINDOW)
+    if cache.get(key, 0) >= limit:
+        raise Refused(LOOKUPS_LIMITED)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.add(key, 1, RATE_WINDOW)

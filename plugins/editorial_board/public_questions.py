@@ -1,7 +1,8 @@
 """The public side of citizens' questions (R-ED-15): the form, the published Q&A and search.
 
 A citizen sees only published questions and answers, without the questioner's name,
-contacts or address. The list costs a fixed number of queries whatever its length: the
+contacts or address; the questioner follows their own question with its reference code and
+the contact they gave. The list costs a fixed number of queries whatever its length: the
 page of questions (with their subject areas, one query) and, with a search, the core
 search's own bounded queries.
 """
@@ -17,9 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from plugins.core.scoping import agency_for_page
 from plugins.core.search.engine import SearchRequest, search
 from plugins.editorial_board import antispam, questions
-from plugins.editorial_board.models import Question, SubjectArea
+from plugins.editorial_board.models import Question, QuestionStatus, SubjectArea
 
 PER_PAGE = 10
+# States whose answer the board has approved: the questioner may read it.
+APPROVED_STATUSES = (QuestionStatus.PUBLISHED, QuestionStatus.CLOSED)
 FORM_NAME = "question"
 _PHONE = re.compile(r"^\+?[0-9 .\-()]{8,20}$")
 
@@ -123,6 +126,55 @@ def ask_view(page, request):
     else:
         form = QuestionForm(agency=agency, initial={"token": antispam.new_token(FORM_NAME)})
     return _render(page, request, "question_form.html", {"form": form, "refusal": refusal})
+
+
+class LookupForm(forms.Form):
+    reference = forms.CharField(label=_("Reference code"), max_length=24)
+    contact = forms.CharField(label=_("The email address or phone number you gave"),
+                              max_length=254)
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+
+def _same_contact(question, typed):
+    """The questioner's email (any case) or phone (digits only) is the one typed."""
+    typed = typed.strip()
+    if question.email and typed.casefold() == question.email.casefold():
+        return True
+    digits = re.sub(r"\D", "", typed)
+    return bool(digits) and digits == re.sub(r"\D", "", question.phone)
+
+
+def lookup_view(page, request):
+    """The questioner follows a question with its reference code and the contact given
+    when asking: its state, due date, and the answer once the board has approved it
+    (published, or answered without publication), or the reason for a rejection. A wrong
+    code and a wrong contact give the same message; unsuccessful lookups are limited per
+    address. POST only, so the contact never lands in a URL or a server log."""
+    agency = agency_for_page(page)
+    if agency is None:
+        raise Http404
+    found, refusal, not_found = None, None, False
+    if request.method == "POST":
+        form = LookupForm(request.POST)
+        if form.is_valid():
+            question = (Question.objects.for_agency(agency).select_related("subject_area")
+                        .filter(reference=form.cleaned_data["reference"]).first())
+            if question is not None and _same_contact(question, form.cleaned_data["contact"]):
+                found = question
+            else:
+                try:
+                    antispam.count_lookup(request, FORM_NAME)
+                    not_found = True
+                except antispam.Refused as error:
+                    refusal = error.message
+    else:
+        form = LookupForm()
+    return _render(page, request, "question_lookup.html", {
+        "form": form, "found": found, "refusal": refusal, "not_found": not_found,
+        "answer_approved": found is not None and found.status in APPROVED_STATUSES,
+    })
 
 
 def detail_view(page, request, question_id):

@@ -366,3 +366,57 @@ def test_demo_shows_answered_questions_at_hoi_dap(client):
     assert "Thủ tục cấp giấy phép lao động cho người nước ngoài" in html
     assert "Lắp đặt biển quảng cáo" not in html and "Vay vốn" not in html
     assert Question.objects.filter(status=QuestionStatus.ANSWERED).exists()
+
+
+def _lookup(client, page, reference, contact):
+    response = client.post(page.url + "tra-cuu/", {"reference": reference, "contact": contact})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+NO_MATCH = "Không có câu hỏi nào khớp với mã tra cứu và thông tin liên hệ này."
+
+
+def test_the_questioner_follows_a_question_by_code_and_contact(
+        client, qa_page, agency, units, board, staff, labour, make_agency):
+    """R-ED-15: with the reference code and the email or phone given when asking, the
+    questioner sees the state and the due date; the answer only once the board approved it
+    (published or not); a rejection's reason. A wrong contact, a wrong code or another
+    agency's code give one message and show nothing."""
+    question = ask(agency, subject_area=labour, phone="0912 345 678")
+    html = _lookup(client, qa_page, question.reference.lower(), " TAM@example.vn ")
+    assert question.title in html and "Đã chuyển đơn vị xử lý" in html  # routed by subject
+    assert question.due_at.astimezone(TZ).strftime("%d/%m/%Y") in html
+    assert "tra-cuu/" in client.get(qa_page.url).content.decode()  # linked from the list
+    questions.answer(question, "Nộp báo cáo trước ngày 31/01.", staff.leader)
+    html = _lookup(client, qa_page, question.reference, "(0912) 345-678")  # the phone
+    assert "Ban biên tập xem xét" in html and "Nộp báo cáo trước ngày 31/01." not in html
+    questions.decide(question, staff.chief, publish=False)
+    html = _lookup(client, qa_page, question.reference, "tam@example.vn")
+    assert "Nộp báo cáo trước ngày 31/01." in html and "Đã trả lời, không đăng tải" in html
+    spam = ask(agency, email="x@example.vn", title="Mua thuốc giá rẻ")
+    assert "Đã tiếp nhận, chờ phân công" in _lookup(client, qa_page, spam.reference,
+                                                     "x@example.vn")
+    spam = questions.reject(spam, "Quảng cáo", staff.member)
+    assert "Quảng cáo" in _lookup(client, qa_page, spam.reference, "x@example.vn")
+
+    for reference, contact in [(question.reference, "khac@example.vn"),
+                               (question.reference, "0999 999 999"),
+                               ("BQL-2026-XXXXXX", "tam@example.vn")]:
+        html = _lookup(client, qa_page, reference, contact)
+        assert NO_MATCH in html and question.title not in html
+    other = ask(make_agency("SKH", own_home=True), title="Câu hỏi gửi Sở")
+    html = _lookup(client, qa_page, other.reference, "tam@example.vn")
+    assert NO_MATCH in html and "Câu hỏi gửi Sở" not in html
+
+
+def test_guessing_lookups_are_limited_per_address(client, qa_page, agency):
+    """R-ED-15: after 20 unsuccessful lookups in an hour an address is refused, even with
+    the right code and contact, and the contact never travels in a URL."""
+    question = ask(agency)
+    assert client.get(qa_page.url + "tra-cuu/", {"contact": "tam@example.vn"}).content.decode(
+        ).count("tam@example.vn") == 0  # GET shows the form only
+    for _ in range(20):
+        assert NO_MATCH in _lookup(client, qa_page, question.reference, "doan@example.vn")
+    html = _lookup(client, qa_page, question.reference, "wrong@example.vn")
+    assert "Có quá nhiều lượt tra cứu" in html

@@ -33,6 +33,12 @@ class QuestionIndexPage(RoutablePageMixin, Page):
 
         return ask_view(self, request)
 
+    @path("tra-cuu/")
+    def lookup(self, request):
+        from plugins.editorial_board.public_questions import lookup_view
+
+        return lookup_view(self, request)
+
     @path("cau-hoi/<int:question_id>/")
     def detail(self, request, question_id):
         from plugins.editorial_board.public_questions import detail_view

@@ -82,7 +82,7 @@ class QuestionSettings(models.Model):
 
 
 class QuestionStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", _("Received, awaiting routing")
     ASSIGNED = "assigned", _("Assigned to a unit")
     ANSWERED = "answered", _("Answered, awaiting the board")
     PUBLISHED = "published", _("Answered and published")

@@ -20,6 +20,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from plugins.core.net import client_address
+
 SALT = "plugins.editorial_board.antispam"
 MIN_SECONDS = 5
 MAX_AGE = 2 * 60 * 60
@@ -49,7 +51,7 @@ def new_token(form_name):
 
 
 def _client_key(request):
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     return "editorial_board:antispam:ip:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

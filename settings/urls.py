@@ -17,9 +17,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # The development server serves the images' folders only. Documents are never served
+    # from MEDIA_ROOT: /documents/<id>/<name> checks who may download each one (a secret or
+    # unpublished document's file stays inside the agency). A production proxy does the
+    # same: README's configuration exposes these folders and nothing else of the media.
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/",
+                              document_root=f"{settings.MEDIA_ROOT}/{folder}")
 
 # The public pages: Vietnamese at the URLs they always had, English under /en/ (R-ED-16).
 urlpatterns += i18n_patterns(

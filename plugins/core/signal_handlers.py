@@ -4,7 +4,9 @@ from django.apps import apps
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
+from plugins.core.files.access import refresh_references
 from plugins.core.models import AccountSecurity, Agency
 from plugins.core.roles import sync_agency_roles, sync_all_agencies
 
@@ -38,3 +40,10 @@ def site_saved(sender, instance, raw=False, **kwargs):
     agency = Agency.objects.filter(site=instance).first()
     if agency is not None:
         sync_agency_roles(agency)
+
+
+@receiver(page_published)
+def page_references_now(sender, instance, **kwargs):
+    """A page's files are downloadable as soon as it is published, not after the worker
+    has updated the reference index."""
+    refresh_references(instance)

@@ -11,6 +11,7 @@ class LegalDocsConfig(AppConfig):
 
     def ready(self):
         from plugins.core import areas, demo
+        from plugins.core.files.access import withhold_files_of
         from plugins.core.search import documents
         from plugins.legal_docs import signal_handlers  # noqa: F401
         from plugins.legal_docs.demo import load_legal_docs_demo
@@ -18,6 +19,8 @@ class LegalDocsConfig(AppConfig):
         from plugins.legal_docs.search_index import build
 
         documents.register(LegalDocumentPage, build)
+        # A secret document's files are never public, whatever links them (R-LD-6).
+        withhold_files_of(lambda: LegalDocumentPage.objects.exclude(secrecy=""))
         post_migrate.connect(schedule_daily_status_refresh, sender=self)
         demo.register("legal_docs", load_legal_docs_demo, order=20)
         areas.register("legal_docs.LegalDocumentIndexPage", _("Legal documents"), icon="doc-full",

@@ -40,10 +40,11 @@ FORMATS = {
     "png": Format("PNG", True, "image/png"),
     "gif": Format("GIF", True, "image/gif"),
     "bmp": Format("BMP", False, "image/bmp"),
+    "zip": Format("ZIP", False, "application/zip"),
 }
 # Extensions whose bytes look alike: an OLE container is a .doc or an .xls, a JPEG is .jpg
-# or .jpeg.
-_SAME_CONTENT = {"xls": "doc", "jpeg": "jpg"}
+# or .jpeg; a .zip may hold anything a ZIP holds, office files included.
+_SAME_CONTENT = {"xls": {"doc"}, "jpeg": {"jpg"}, "zip": {"zip", "odt", "ods", "docx", "xlsx"}}
 
 TEXT_DOCUMENTS = ("pdf", "odt", "ods", "docx", "doc")
 _ODF_MIMETYPES = {
@@ -98,14 +99,23 @@ def detect(content):
                     return "docx"
                 if "xl/workbook.xml" in names:
                     return "xlsx"
-        except (zipfile.BadZipFile, KeyError, OSError):
+                return "zip"
+        except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
             return None
     return None
 
 
+def content_matches(ext, content):
+    """Whether ``content`` really is a file of extension ``ext``."""
+    return detect(content) in _SAME_CONTENT.get(ext, {ext})
+
+
 def check_file(file, filename, accepted=TEXT_DOCUMENTS, max_mb=50):
     """Raise ValidationError unless ``file`` is one of the ``accepted`` extensions by its
-    content, within ``max_mb`` megabytes. The messages name the file."""
+    content, within ``max_mb`` megabytes (``None``: no limit here), and the virus scan,
+    when the site has one, finds nothing. The messages name the file."""
+    from plugins.core.files import scanning
+
     ext = extension(filename)
     if ext not in accepted:
         raise ValidationError(
@@ -113,15 +123,17 @@ def check_file(file, filename, accepted=TEXT_DOCUMENTS, max_mb=50):
             % {"name": filename, "formats": ", ".join(
                 dict.fromkeys(FORMATS[e].label for e in accepted if e in FORMATS))}
         )
-    if file.size > max_mb * 1024 * 1024:
+    if max_mb is not None and file.size > max_mb * 1024 * 1024:
         raise ValidationError(
             _("%(name)s is larger than %(limit)s MB.") % {"name": filename, "limit": max_mb}
         )
-    if detect(_read(file)) != _SAME_CONTENT.get(ext, ext):
+    content = _read(file)
+    if not content_matches(ext, content):
         raise ValidationError(
             _("%(name)s is not really a %(format)s file: its content does not match its name.")
             % {"name": filename, "format": FORMATS[ext].label}
         )
+    scanning.scan(content, filename)
 
 
 def extract_text(file, filename=""):

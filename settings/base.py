@@ -168,6 +168,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # not sent to an outside service, and offline networks show no broken images.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "ods", "xls", "xlsx", "zip"]
+# Documents always go through Wagtail's serve view, which asks plugins.core who may download
+# each one; never a redirect to a storage URL that anyone could share.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every upload is checked by its content and, where configured, for viruses (plugins.core.files).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "plugins.core.files.uploads.CheckedDocumentForm"
 
 # Background work: django-q2. The ORM broker needs nothing else running but the worker
 # (`manage.py qcluster`); production switches to Redis when REDIS_URL is set.

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from plugins.core import demo, i18n, signal_handlers  # noqa: F401
+        from plugins.core import checks, demo, i18n, signal_handlers  # noqa: F401
         from plugins.core.demo_content import load_core_demo
 
         demo.register("core", load_core_demo, order=0)

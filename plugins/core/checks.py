@@ -1,0 +1,32 @@
+"""System checks: settings a site must get right for the plugins to keep their promises."""
+
+from django.conf import settings
+from django.core.checks import Warning, register
+
+UPLOAD_FORM = "plugins.core.files.uploads.CheckedDocumentForm"
+
+
+@register()
+def document_uploads_are_checked(app_configs, **kwargs):
+    """Uploads are checked by content only through core's document form, and only for the
+    formats core can recognise."""
+    from plugins.core.files.formats import FORMATS
+
+    problems = []
+    base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
+    if base != UPLOAD_FORM:
+        problems.append(Warning(
+            "Documents uploaded in the admin are not checked by their content.",
+            hint=f'Set WAGTAILDOCS_DOCUMENT_FORM_BASE = "{UPLOAD_FORM}" (or a subclass).',
+            id="core.W001",
+        ))
+    unknown = [ext for ext in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or ()
+               if ext.lower() not in FORMATS]
+    if unknown:
+        problems.append(Warning(
+            f"WAGTAILDOCS_EXTENSIONS lists {', '.join(unknown)}, which cannot be checked by "
+            "content: uploads of these are refused.",
+            hint=f"Keep to {', '.join(sorted(FORMATS))}.",
+            id="core.W002",
+        ))
+    return problems

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from plugins.core import sqlite
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
@@ -108,9 +110,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
+    # SQLite gets WAL and immediate transactions, so concurrent writers wait their turn.
+    "default": sqlite.tuned(dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
+    ))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

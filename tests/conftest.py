@@ -95,3 +95,21 @@ def translate(django_capture_on_commit_callbacks):
         return english
 
     return make
+
+
+@pytest.fixture
+def delivered():
+    """The mail people have received once the outbox is worked, as the every-minute task
+    does (plugins.core.mail: mail is queued with the record and sent after commit)."""
+    import datetime
+
+    from django.core import mail
+    from django.utils import timezone
+
+    def deliver():
+        from plugins.core.mail import deliver_due
+
+        deliver_due(now=timezone.now() + datetime.timedelta(days=1))
+        return mail.outbox
+
+    return deliver

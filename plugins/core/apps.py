@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from plugins.core import checks, demo, i18n, signal_handlers  # noqa: F401
+        from plugins.core.antispam import schedule_purge
         from plugins.core.demo_content import load_core_demo
+        from plugins.core.mail import schedule_delivery
 
         demo.register("core", load_core_demo, order=0)
         i18n.connect()
+        post_migrate.connect(schedule_delivery, sender=self)
+        post_migrate.connect(schedule_purge, sender=self)

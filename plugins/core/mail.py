@@ -1,29 +1,102 @@
-"""Mail goes out after the transaction that caused it commits, on the task queue.
+"""Mail goes out after the transaction that caused it commits, and is retried until it does.
 
 A request that saves a record and sends mail must never lose the record because the mail
 server is down, nor send mail about a record that was rolled back. Every plugin sends
-through :func:`queue_mail`; the sending runs on django-q2 once the current transaction
-commits (at once when there is none).
+through :func:`queue_mail`: the mail is kept in the outbox (:class:`OutgoingMail`) in the
+same transaction as the record, and a django-q2 task delivers it once that transaction
+commits. A failed delivery is tried again later — after 1, 5, 15, 30 minutes, then every
+hour or so, for about two days (:data:`RETRY_AFTER`) — by the task that runs every minute
+(:func:`deliver_due`). Delivery never holds a database transaction while it talks to the
+mail server. Sent mail is purged after :data:`KEEP_SENT`; mail given up on stays for the
+administrator to see.
 """
+
+import datetime
+import logging
 
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django_q.tasks import async_task
 
-SEND_FUNC = "plugins.core.mail.send_now"
+from plugins.core.models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+DELIVER_FUNC = "plugins.core.mail.deliver"
+DELIVER_DUE_FUNC = "plugins.core.mail.deliver_due"
+# Minutes to wait after the n-th failed attempt; after the last one the mail is given up.
+RETRY_AFTER = (1, 5, 15, 30, 60, 120, 240, 480, 720, 1440)
+CLAIM = datetime.timedelta(minutes=5)  # one worker delivers a mail; a crashed one lets go
+KEEP_SENT = datetime.timedelta(days=7)  # mail holds personal data: not kept longer
 
 
 def queue_mail(to, subject, body, *, from_email=None, reply_to=None):
-    """Send a plain-text mail to ``to`` (an address or a list) after commit."""
-    recipients = [to] if isinstance(to, str) else list(to)
+    """Send a plain-text mail to ``to`` (an address or a list) after commit, with retries.
+    Returns the outbox entry, or ``None`` when there is no recipient."""
+    recipients = [to] if isinstance(to, str) else [address for address in to if address]
     if not recipients:
-        return
-    message = {"to": recipients, "subject": " ".join(str(subject).split()), "body": str(body),
-               "from_email": from_email, "reply_to": list(reply_to or [])}
-    transaction.on_commit(lambda: async_task(SEND_FUNC, message))
+        return None
+    mail = OutgoingMail.objects.create(
+        to=recipients, subject=" ".join(str(subject).split())[:998], body=str(body),
+        from_email=from_email or "", reply_to=list(reply_to or []),
+        next_attempt_at=timezone.now())
+    transaction.on_commit(lambda: async_task(DELIVER_FUNC, mail.pk))
+    return mail
 
 
-def send_now(message):
-    """The django-q2 task: hand one queued mail to the configured mail backend."""
-    EmailMessage(message["subject"], message["body"], message["from_email"], message["to"],
-                 reply_to=message["reply_to"] or None).send()
+def _claim(pk, now):
+    """Take the mail for this worker, if it is due and nobody else has it."""
+    return OutgoingMail.objects.filter(
+        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
+        pk=pk, sent_at__isnull=True, next_attempt_at__lte=now,
+    ).update(claimed_until=now + CLAIM) == 1
+
+
+def deliver(pk, now=None):
+    """The django-q2 task: send one queued mail; on failure, plan the next attempt.
+    Returns True when the mail went out."""
+    now = now or timezone.now()
+    if not _claim(pk, now):
+        return False
+    mail = OutgoingMail.objects.get(pk=pk)
+    try:
+        EmailMessage(mail.subject, mail.body, mail.from_email or None, mail.to,
+                     reply_to=mail.reply_to or None).send()
+    except Exception as error:  # noqa: BLE001 - any failure of the mail server is retried
+        attempts = mail.attempts + 1
+        retry = (now + datetime.timedelta(minutes=RETRY_AFTER[attempts - 1])
+                 if attempts <= len(RETRY_AFTER) else None)
+        OutgoingMail.objects.filter(pk=pk).update(
+            attempts=attempts, next_attempt_at=retry, claimed_until=None,
+            last_error=f"{type(error).__name__}: {error}"[:2000])
+        log = logger.warning if retry else logger.error
+        log("Mail %s to %s failed (attempt %s): %s", pk, mail.to, attempts, error)
+        return False
+    OutgoingMail.objects.filter(pk=pk).update(
+        sent_at=timezone.now(), attempts=mail.attempts + 1, next_attempt_at=None,
+        claimed_until=None, last_error="")
+    return True
+
+
+def deliver_due(now=None):
+    """Every minute: send what is due (first attempts the worker missed, and retries);
+    purge old sent mail. Returns how many went out."""
+    now = now or timezone.now()
+    due = OutgoingMail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now)
+    sent = sum(deliver(pk, now) for pk in due.order_by("next_attempt_at").values_list(
+        "pk", flat=True)[:500])
+    OutgoingMail.objects.filter(sent_at__lt=now - KEEP_SENT).delete()
+    return sent
+
+
+def schedule_delivery(**kwargs):
+    """Create the every-minute delivery schedule (post_migrate; idempotent)."""
+    from django_q.models import Schedule
+
+    Schedule.objects.get_or_create(
+        func=DELIVER_DUE_FUNC,
+        defaults={"name": "core: send queued mail", "schedule_type": Schedule.MINUTES,
+                  "minutes": 1},
+    )

@@ -1,9 +1,11 @@
-"""Emails to the people the editorial process concerns, in their own admin language."""
+"""Emails to the people the editorial process concerns, in their own admin language; they
+go out after commit, retried until they do (plugins.core.mail)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from plugins.core.mail import queue_mail
 
 
 def _language(user):
@@ -14,7 +16,7 @@ def _language(user):
 def notify(users, template, context, exclude=()):
     """Send ``editorial_board/mail/<template>.txt`` (first line: subject) to ``users``.
 
-    Returns the number of emails sent. Users without an email address are skipped.
+    Returns the number of emails queued. Users without an email address are skipped.
     """
     excluded = {getattr(user, "pk", user) for user in exclude if user is not None}
     sent = 0
@@ -24,6 +26,6 @@ def notify(users, template, context, exclude=()):
                                     {**context, "user": user,
                                      "base_url": settings.WAGTAILADMIN_BASE_URL}).strip()
         subject, _, body = text.partition("\n")
-        send_mail(subject.strip(), body.strip(), None, [user.email])
+        queue_mail(user.email, subject.strip(), body.strip())
         sent += 1
     return sent

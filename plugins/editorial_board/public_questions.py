@@ -15,15 +15,23 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from plugins.core import antispam
 from plugins.core.scoping import agency_for_page
 from plugins.core.search.engine import SearchRequest, search
-from plugins.editorial_board import antispam, questions
+from plugins.editorial_board import questions
 from plugins.editorial_board.models import Question, QuestionStatus, SubjectArea
 
 PER_PAGE = 10
 # States whose answer the board has approved: the questioner may read it.
 APPROVED_STATUSES = (QuestionStatus.PUBLISHED, QuestionStatus.CLOSED)
 FORM_NAME = "question"
+LOOKUP_NAME = "question-lookup"
+HOURLY_QUESTIONS = 5  # per address
+HOURLY_FAILED_LOOKUPS = 20  # per address: more is a robot guessing codes
+TOO_MANY_QUESTIONS = _("Too many questions were sent from your connection. Please try again in "
+                       "an hour.")
+TOO_MANY_LOOKUPS = _("Too many searches were made from your connection. Please try again in "
+                     "an hour.")
 _PHONE = re.compile(r"^\+?[0-9 .\-()]{8,20}$")
 
 
@@ -111,7 +119,8 @@ def ask_view(page, request):
         form = QuestionForm(request.POST, agency=agency)
         try:
             antispam.check(request, FORM_NAME, request.POST.get("token"),
-                           request.POST.get(antispam.HONEYPOT_FIELD))
+                           request.POST.get(antispam.HONEYPOT_FIELD), limit=HOURLY_QUESTIONS,
+                           limited_message=TOO_MANY_QUESTIONS)
         except antispam.Refused as error:
             refusal = error.message
         if refusal is None and form.is_valid():
@@ -158,14 +167,18 @@ def lookup_view(page, request):
     found, refusal, not_found = None, None, False
     if request.method == "POST":
         form = LookupForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and antispam.would_exceed(request, LOOKUP_NAME,
+                                                     HOURLY_FAILED_LOOKUPS):
+            refusal = TOO_MANY_LOOKUPS  # even with the right code: no guessing through
+        elif form.is_valid():
             question = (Question.objects.for_agency(agency).select_related("subject_area")
                         .filter(reference=form.cleaned_data["reference"]).first())
             if question is not None and _same_contact(question, form.cleaned_data["contact"]):
                 found = question
             else:
                 try:
-                    antispam.count_lookup(request, FORM_NAME)
+                    antispam.take_turn(request, LOOKUP_NAME, HOURLY_FAILED_LOOKUPS,
+                                       TOO_MANY_LOOKUPS)
                     not_found = True
                 except antispam.Refused as error:
                     refusal = error.message

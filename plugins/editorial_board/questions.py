@@ -17,13 +17,13 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
+from plugins.core.mail import queue_mail
 from plugins.core.models import AgencyRole, Position, Role
 from plugins.core.text import nfc, slugify
 from plugins.editorial_board import board as who
@@ -303,4 +303,4 @@ def send_answer(question):
         text = render_to_string("editorial_board/mail/question_answer.txt",
                                 {"question": question}).strip()
     subject, _sep, body = text.partition("\n")
-    send_mail(subject.strip(), body.strip(), None, [question.email])
+    queue_mail(question.email, subject.strip(), body.strip())

@@ -1,5 +1,6 @@
-"""A real development server (``manage.py runserver``, one thread per request) on the test's
-own database, for tests of what happens when many requests write at once.
+"""A real server on the test's own database, for tests of what happens when many requests
+write at once: Django's development server (one thread per request) or gunicorn with several
+worker processes (what production runs).
 
 On SQLite the test database lives in memory: :func:`running_server` first copies it to a file
 with SQLite's online backup, so the server and the test read the same data; on PostgreSQL
@@ -42,8 +43,9 @@ def _database_url(folder):
 
 
 @contextlib.contextmanager
-def running_server(folder):
-    """Start the server; yield ``(base_url, sqlite_path or None)``; stop it."""
+def running_server(folder, workers=None):
+    """Start the server (gunicorn with ``workers`` processes if given, else runserver);
+    yield ``(base_url, sqlite_path or None)``; stop it."""
     url, path = _database_url(folder)
     port = _free_port()
     media = Path(folder) / "media"
@@ -51,9 +53,14 @@ def running_server(folder):
     env = {**os.environ, "DATABASE_URL": url, "PORTAL_TEST_MEDIA_ROOT": str(media),
            "DJANGO_SETTINGS_MODULE": "tests.concurrency.server_settings"}
     log = open(Path(folder) / "server.log", "wb")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload",
-         "--skip-checks"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    if workers:
+        command = [sys.executable, "-m", "gunicorn", "settings.wsgi:application",
+                   "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    else:
+        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}",
+                   "--noreload", "--skip-checks"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
+                              stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -13,7 +13,7 @@ from http.cookiejar import CookieJar
 import pytest
 from django.db import connection
 
-from plugins.editorial_board.antispam import MIN_SECONDS
+from plugins.core.antispam import MIN_SECONDS
 from plugins.editorial_board.models import Question, QuestionIndexPage
 from tests.concurrency.server import running_server
 
@@ -60,7 +60,7 @@ class Citizen:
         self.result = self._open(self.url, urllib.parse.urlencode(data).encode())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twelve_citizens_asking_at_once_are_all_kept(qa_page, tmp_path):
     """R-SEC-3: every simultaneous submission is answered with its reference code and kept
     (SQLite waits its turn instead of failing; PostgreSQL as ever)."""
@@ -93,3 +93,44 @@ def test_twelve_citizens_asking_at_once_are_all_kept(qa_page, tmp_path):
         titles = set(Question.objects.values_list("title", flat=True))
     assert titles == {f"Câu hỏi số {number}" for number in range(CITIZENS)}
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def _all_at_once(actions):
+    start = threading.Barrier(len(actions))
+
+    def run(action):
+        start.wait()
+        action()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_spam_guards_hold_across_worker_processes(qa_page, tmp_path):
+    """R-SEC-2, R-ED-15: under gunicorn with three worker processes a form token is accepted
+    once, replayed at once on every worker, and an address's hourly limit (5) holds when it
+    sends seven forms at once."""
+    url = qa_page.get_url_parts()[2] + "gui-cau-hoi/"
+    with running_server(tmp_path, workers=3) as (base, _path):
+        replayer = Citizen(base, 1)
+        replayer.open_form(url)
+        copies = [Citizen(base, 1) for _ in range(3)]
+        for copy in copies:
+            copy.opener, copy.url, copy.fields = replayer.opener, url, replayer.fields
+        flood = [Citizen(base, 2) for _ in range(7)]  # one address, seven forms
+        for citizen in flood:
+            citizen.open_form(url)
+        time.sleep(MIN_SECONDS + 0.5)
+        _all_at_once([copy.send for copy in copies])
+        _all_at_once([citizen.send for citizen in flood])
+    accepted = [copy for copy in copies if "BQL-" in copy.result[1]]
+    assert len(accepted) == 1
+    assert all("đã được gửi" in copy.result[1] for copy in copies if copy not in accepted)
+    sent = [citizen for citizen in flood if "BQL-" in citizen.result[1]]
+    assert len(sent) == 5
+    assert all("Quá nhiều câu hỏi" in citizen.result[1] for citizen in flood
+               if citizen not in sent)

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from django_q.models import Schedule
 
@@ -66,7 +65,7 @@ def _news_item(make_item, staff, event):
     return deadlines.arm(record)
 
 
-def test_reminders_are_scheduled_sent_once_and_rearmed(make_item, staff, tet_2026):
+def test_reminders_are_scheduled_sent_once_and_rearmed(make_item, staff, tet_2026, delivered):
     """R-ED-6: before, at and after the due time; once each; again after the due moves."""
     record = _news_item(make_item, staff, at(2026, 2, 13, 15, 0))
     schedules = {s.name.rsplit(":", 1)[1]: s for s in Schedule.objects.filter(
@@ -75,11 +74,11 @@ def test_reminders_are_scheduled_sent_once_and_rearmed(make_item, staff, tet_202
         # 2 working hours before 15:00 is 11:30: the lunch break is not working time.
         "before": at(2026, 2, 23, 11, 30), "due": at(2026, 2, 23, 15, 0),
         "overdue": at(2026, 2, 24, 15, 0)}
-    mail.outbox.clear()
+    delivered().clear()
     assert deadlines.send_reminder(record.pk, "before", now=at(2026, 2, 23, 11, 0)) == 0
     sent = deadlines.send_reminder(record.pk, "before", now=at(2026, 2, 23, 13, 5))
     assert sent == 2  # the author and the unit's leader
-    assert {m.to[0] for m in mail.outbox} == {staff.author.email, staff.leader.email}
+    assert {m.to[0] for m in delivered()} == {staff.author.email, staff.leader.email}
     assert deadlines.send_reminder(record.pk, "before", now=at(2026, 2, 23, 13, 10)) == 0
     assert deadlines.send_reminder(record.pk, "due", now=at(2026, 2, 23, 15, 1)) == 6  # + board
 

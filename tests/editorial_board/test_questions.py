@@ -5,7 +5,6 @@ import re
 
 import pytest
 import time_machine
-from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import NoReverseMatch, reverse
@@ -83,10 +82,11 @@ def ask(agency, subject_area=None, received=NOW, **fields):
                                             "trường năm?", **fields})
 
 
-def test_the_form_gives_a_reference_and_routes_by_subject(client, qa_page, labour, board, staff):
+def test_the_form_gives_a_reference_and_routes_by_subject(client, qa_page, labour, board, staff,
+                                                          delivered):
     """R-ED-15: a question by the form works without JavaScript, gets a reference code and
     goes to the subject's unit; the board and the unit are told."""
-    mail.outbox.clear()
+    delivered().clear()
     response = submit(client, qa_page, subject_area=str(labour.pk))
     html = response.content.decode()
     question = Question.objects.get()
@@ -96,9 +96,30 @@ def test_the_form_gives_a_reference_and_routes_by_subject(client, qa_page, labou
     # Received Monday 9/3 → 7 working days → Wednesday 18/3, end of the office day.
     assert question.due_at == at(2026, 3, 18, 17, 0)
     assert "18/03/2026" in html
-    recipients = {address for message in mail.outbox for address in message.to}
+    recipients = {address for message in delivered() for address in message.to}
     assert staff.chief.email in recipients and staff.leader.email in recipients
     assert staff.other_leader.email not in recipients
+
+
+def test_a_mail_server_that_is_down_never_loses_a_question(
+        client, qa_page, labour, board, staff, settings, delivered,
+        django_capture_on_commit_callbacks):
+    """R-ED-15, R-SEC-3: with no mail server reachable the citizen still gets the reference
+    code and the question is kept; the board's mail waits in the outbox and goes out once
+    the server answers again."""
+    from plugins.core.models import OutgoingMail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, qa_page, subject_area=str(labour.pk))
+    question = Question.objects.get()
+    assert response.status_code == 200 and question.reference in response.content.decode()
+    waiting = OutgoingMail.objects.filter(sent_at__isnull=True)
+    assert waiting.count() >= 2 and all(mail.attempts == 1 for mail in waiting)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    recipients = {address for message in delivered() for address in message.to}
+    assert staff.chief.email in recipients and staff.leader.email in recipients
 
 
 @pytest.mark.parametrize("changes, wait, message", [
@@ -154,7 +175,7 @@ def test_due_time_spans_tet_and_follows_the_agency_setting(agency):
     assert questions.compute_due(agency, received) == at(2026, 2, 24, 17, 0)
 
 
-def test_the_whole_way_to_publication(agency, units, board, staff, labour):
+def test_the_whole_way_to_publication(agency, units, board, staff, labour, delivered):
     """R-ED-15: the board routes, the unit answers, the board publishes; the questioner
     gets the answer by email; every step is in the history with who did it."""
     question = ask(agency)
@@ -171,11 +192,11 @@ def test_the_whole_way_to_publication(agency, units, board, staff, labour):
     questions.answer(question, "Chậm nhất ngày 31 tháng 01 năm sau.", staff.author)
     with pytest.raises(PermissionDenied):
         questions.decide(question, staff.author, publish=True)  # the unit cannot publish
-    mail.outbox.clear()
+    delivered().clear()
     question = questions.decide(question, staff.member, publish=True)
     assert question.status == QuestionStatus.PUBLISHED and question.published_at
-    assert mail.outbox[-1].to == ["tam@example.vn"]
-    assert "Chậm nhất ngày 31 tháng 01 năm sau." in mail.outbox[-1].body
+    assert delivered()[-1].to == ["tam@example.vn"]
+    assert "Chậm nhất ngày 31 tháng 01 năm sau." in delivered()[-1].body
     history = list(question.history.order_by("history_date"))
     assert [entry.status for entry in history] == ["received", "assigned", "answered",
                                                    "published"]
@@ -204,7 +225,7 @@ def test_reject_needs_a_reason_and_send_back_returns_to_the_unit(agency, units, 
     assert question.status == QuestionStatus.CLOSED and question.published_at is None
 
 
-def test_reminders_like_the_publication_deadlines(agency, units, board, staff, labour):
+def test_reminders_like_the_publication_deadlines(agency, units, board, staff, labour, delivered):
     """R-ED-15: before, at and after the due time, once each, to the unit (and the board
     from the due time on); none once the unit has answered."""
     question = ask(agency, subject_area=labour)
@@ -212,16 +233,16 @@ def test_reminders_like_the_publication_deadlines(agency, units, board, staff, l
         name__startswith=f"editorial:question:{question.pk}:")}
     assert stages == {"before": at(2026, 3, 18, 15, 0), "due": at(2026, 3, 18, 17, 0),
                       "overdue": at(2026, 3, 19, 17, 0)}
-    mail.outbox.clear()
+    delivered().clear()
     assert questions.send_reminder(question.pk, "before", now=at(2026, 3, 18, 9)) == 0
     assert questions.send_reminder(question.pk, "before", now=at(2026, 3, 18, 15, 1)) >= 2
-    before = {address for message in mail.outbox for address in message.to}
+    before = {address for message in delivered() for address in message.to}
     assert staff.leader.email in before and staff.author.email in before
     assert staff.chief.email not in before
     assert questions.send_reminder(question.pk, "before", now=at(2026, 3, 18, 15, 2)) == 0
-    mail.outbox.clear()
+    delivered().clear()
     questions.send_reminder(question.pk, "due", now=at(2026, 3, 18, 17, 1))
-    assert staff.chief.email in {a for message in mail.outbox for a in message.to}
+    assert staff.chief.email in {a for message in delivered() for a in message.to}
     questions.answer(question, "Đã trả lời.", staff.leader)
     assert not Schedule.objects.filter(name__startswith=f"editorial:question:{question.pk}:")
     assert questions.send_reminder(question.pk, "overdue", now=at(2026, 3, 20, 9)) == 0

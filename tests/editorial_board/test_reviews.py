@@ -6,7 +6,6 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -142,16 +141,16 @@ def test_units_see_their_pages_and_other_agencies_none(client, make_page, rule, 
     assert "Trang của phòng" not in html
 
 
-def test_weekly_reminder_to_each_units_leaders(make_page, rule, staff, units, board):
+def test_weekly_reminder_to_each_units_leaders(make_page, rule, staff, units, board, delivered):
     """R-ED-8: once a week each unit's leaders get their pages due for review (django-q2)."""
     make_page("Thủ tục đầu tư", staff.author, datetime.datetime(2025, 1, 1, tzinfo=TZ))
     make_page("Giới thiệu phòng đầu tư", staff.other_leader,
               datetime.datetime(2025, 1, 1, tzinfo=TZ))
-    mail.outbox.clear()
+    delivered().clear()
     with time_machine.travel(NOW, tick=False):
         assert reviews.send_review_reminders() == 2
         assert reviews.send_review_reminders() == 0  # once a week
-    by_person = {message.to[0]: message.body for message in mail.outbox}
+    by_person = {message.to[0]: message.body for message in delivered()}
     assert "Thủ tục đầu tư" in by_person[staff.leader.email]
     assert "Giới thiệu phòng đầu tư" not in by_person[staff.leader.email]
     assert "Giới thiệu phòng đầu tư" in by_person[staff.other_leader.email]

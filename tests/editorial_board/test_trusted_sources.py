@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -49,7 +48,7 @@ def test_an_untrusted_item_still_needs_the_board(make_item, staff, government_po
 
 
 def test_the_board_gets_last_weeks_direct_publications_once(make_item, staff, government_portal,
-                                                            client, agency):
+                                                            client, agency, delivered):
     """R-ED-5: a weekly digest by email (django-q2 schedule) and an admin report."""
     with time_machine.travel(datetime.datetime(2026, 3, 11, 9, 0, tzinfo=TZ), tick=False):
         page = make_item(staff.editor, title="Thông cáo báo chí của Chính phủ", submit=False)
@@ -57,10 +56,10 @@ def test_the_board_gets_last_weeks_direct_publications_once(make_item, staff, go
         record.trusted_source = government_portal
         record.save()
         _publish_as(client, staff.editor, page)
-    mail.outbox.clear()
+    delivered().clear()
     sent = digests.send_weekly_digests(today=datetime.date(2026, 3, 16))
     assert sent == 4  # the chief, the deputy and both members
-    body = mail.outbox[0].body
+    body = delivered()[0].body
     assert "Thông cáo báo chí của Chính phủ" in body and "Cổng Thông tin điện tử Chính phủ" in body
     assert digests.send_weekly_digests(today=datetime.date(2026, 3, 17)) == 0
     client.force_login(staff.member)

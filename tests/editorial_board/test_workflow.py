@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
@@ -35,14 +34,14 @@ def _moderates(user):
     return set(TaskState.objects.reviewable_by(user).values_list("pk", flat=True))
 
 
-def test_submit_leader_board_chief_publishes(make_item, staff, units, client):
+def test_submit_leader_board_chief_publishes(make_item, staff, units, client, delivered):
     """R-ED-2: staff write → unit leader approves → board edits → chief verifies and publishes."""
     page = make_item(staff.author)
     record = EditorialRecord.objects.get(page=page)
     assert record.unit == units.business and record.submitted_by == staff.author
     assert list(record.authors.all()) == [staff.author]
     assert step_of(page) == "UnitLeaderApprovalTask"
-    assert "truongphongqldn@tiengiang.gov.vn" in [m.to[0] for m in mail.outbox]
+    assert "truongphongqldn@tiengiang.gov.vn" in [m.to[0] for m in delivered()]
 
     act(page, staff.leader)
     assert step_of(page) == "BoardReviewTask"
@@ -119,7 +118,7 @@ def test_the_submitter_never_approves_their_own_item_at_board_steps(make_item, s
     assert "approve" in _actions(page, staff.member)
 
 
-def test_rejection_needs_reasons_goes_back_and_is_counted(make_item, staff):
+def test_rejection_needs_reasons_goes_back_and_is_counted(make_item, staff, delivered):
     """R-ED-4: the reasons reach the author (admin and email); the author resubmits."""
     page = make_item(staff.author)
     act(page, staff.leader)
@@ -127,12 +126,12 @@ def test_rejection_needs_reasons_goes_back_and_is_counted(make_item, staff):
     state = page.current_workflow_task_state
     with pytest.raises(PermissionDenied):
         state.task.specific.on_action(state, staff.member, "reject", comment="  ")
-    mail.outbox.clear()
+    delivered().clear()
     act(page, staff.member, "reject", comment="Thiếu nguồn ảnh; sửa lại tiêu đề.")
     workflow_state = WorkflowState.objects.get(object_id=str(page.pk))
     assert workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert any("Thiếu nguồn ảnh" in message.body and message.to == [staff.author.email]
-               for message in mail.outbox)
+               for message in delivered())
     assert EditorialTaskState.objects.filter(status="rejected", unit__isnull=False).count() == 1
 
     workflow_state.resume(user=staff.author)

@@ -1,6 +1,8 @@
 from plugins.core.models.accounts import AccountSecurity
 from plugins.core.models.agency import Agency
+from plugins.core.models.antispam import RateCounter, UsedFormToken
 from plugins.core.models.calendar import DayKind, DayOverride
+from plugins.core.models.mail import OutgoingMail
 from plugins.core.models.roles import AgencyRole, Role
 from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexState
 from plugins.core.models.units import Position, Unit, UnitKind
@@ -11,11 +13,14 @@ __all__ = [
     "AgencyRole",
     "DayKind",
     "DayOverride",
+    "OutgoingMail",
     "Position",
+    "RateCounter",
     "Role",
     "SearchEntry",
     "SearchFacet",
     "SearchIndexState",
     "Unit",
     "UnitKind",
+    "UsedFormToken",
 ]

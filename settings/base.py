@@ -46,6 +46,7 @@ WAGTAIL_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "simple_history",
+    "csp",
     "django_q",
     "django_tasks",
 ]
@@ -73,6 +74,7 @@ INSTALLED_APPS = installed_apps(PLUGIN_APPS, SITE_APPS)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "plugins.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The public pages' language comes from the URL: none is Vietnamese, /en/… English
@@ -87,6 +89,26 @@ MIDDLEWARE = [
     "plugins.core.middleware.PasswordChangeRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# No script but the site's own files; no framing (the admin frames its own previews), no
+# plugins, forms sent only to the site. plugins.core.middleware adds what the admin needs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 
 ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"
@@ -195,6 +217,9 @@ Q_CLUSTER = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that does not answer must not hold a worker for long (plugins.core.mail
+# tries again later).
+EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = "no-reply@localhost"
 
 LOGGING = {

@@ -4,6 +4,9 @@ DATABASE_URL     postgres://user:pass@host:5432/name (SQLite if unset: one machi
 REDIS_URL        redis://host:6379/0 — cache, sessions and the django-q2 broker
 ELASTICSEARCH_URL https://host:9200 — search engine for the search module
 SECRET_KEY, ALLOWED_HOSTS (comma-separated), CSRF_TRUSTED_ORIGINS (comma-separated)
+HTTPS            1 (default): HTTPS only — redirect, secure cookies, HSTS; 0 behind no TLS at all
+HSTS_SECONDS     31536000 by default; HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD (1 by default)
+TRUSTED_PROXIES  how many reverse proxies of the site's own stand in front of it (0 default)
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 MEDIA_ROOT, STATIC_ROOT (paths; or S3 storage via django-storages)
 """
@@ -23,9 +26,13 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("HTTPS", "1") == "1"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+HTTPS = os.environ.get("HTTPS", "1") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"
+SESSION_COOKIE_HTTPONLY = True
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
 if os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = os.environ["MEDIA_ROOT"]

@@ -1,5 +1,7 @@
-"""Send a user whose password must be changed to the change form first (R-EO-1)."""
+"""Core's middleware: first-login password changes (R-EO-1) and the Content-Security-Policy
+that adapts to the Wagtail admin (R-SEC-2)."""
 
+from csp.middleware import CSPMiddleware
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -37,3 +39,21 @@ class PasswordChangeRequiredMiddleware:
             return redirect("core_password_change")
         # Answering a script with the form's HTML would paste a second page into this one.
         return HttpResponseForbidden(_("Change your one-time password first."))
+
+
+# What the Wagtail admin needs beyond the site's policy: some of its widgets still write
+# inline scripts, and it shows previews of pages in a frame of its own.
+ADMIN_POLICY_ADDITIONS = {"script-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+ADMIN_POLICY_REPLACEMENTS = {"frame-ancestors": ["'self'"]}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the site's policy (``CONTENT_SECURITY_POLICY``) on the
+    public pages and, under the admin's URL, what the admin needs added to it."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if (parts.update is None and parts.replace is None
+                and request.path_info.startswith(reverse("wagtailadmin_home"))):
+            parts.update, parts.replace = ADMIN_POLICY_ADDITIONS, ADMIN_POLICY_REPLACEMENTS
+        return parts

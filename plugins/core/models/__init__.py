@@ -1,4 +1,4 @@
-from plugins.core.models.accounts import AccountSecurity
+from plugins.core.models.accounts import AccountReport, AccountSecurity, PasswordResetRequest
 from plugins.core.models.agency import Agency
 from plugins.core.models.calendar import DayKind, DayOverride
 from plugins.core.models.roles import AgencyRole, Role
@@ -6,11 +6,13 @@ from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexStat
 from plugins.core.models.units import Position, Unit, UnitKind
 
 __all__ = [
+    "AccountReport",
     "AccountSecurity",
     "Agency",
     "AgencyRole",
     "DayKind",
     "DayOverride",
+    "PasswordResetRequest",
     "Position",
     "Role",
     "SearchEntry",

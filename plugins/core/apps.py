@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from plugins.core import demo, i18n, signal_handlers  # noqa: F401
         from plugins.core.demo_content import load_core_demo
+        from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
 
         demo.register("core", load_core_demo, order=0)
         i18n.connect()

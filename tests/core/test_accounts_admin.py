@@ -170,7 +170,8 @@ def test_it_admin_cannot_create_a_superuser_nor_give_another_agencys_role(
     assert "groups" in response.context["form"].errors
     response = it_admin_client.post(url, _create_data("khong_vai_tro", []))
     assert response.status_code == 200
-    assert "Give the new user at least one role" in response.content.decode()
+    refusal = "Hãy giao cho người dùng mới ít nhất một vai trò của cơ quan."
+    assert refusal in response.content.decode()
     assert not User.objects.filter(username__in=["ke_la", "khong_vai_tro"]).exists()
 
     response = it_admin_client.post(

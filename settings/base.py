@@ -1,6 +1,7 @@
 """Settings shared by every environment. The reference site runs every plugin."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,7 +33,9 @@ WAGTAIL_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.locales",
-    "wagtail.users",
+    # Wagtail's users app with the core's user screens (an IT administrator manages the
+    # users of its own agency only): in place of "wagtail.users".
+    "plugins.core.wagtail_users.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -49,6 +52,10 @@ THIRD_PARTY_APPS = [
     "csp",
     "django_q",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 DJANGO_APPS = [
     "django.contrib.admin",
@@ -83,11 +90,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "plugins.core.middleware.PasswordChangeRequiredMiddleware",
+    "plugins.core.two_factor.middleware.TwoFactorRequiredMiddleware",
+    "plugins.core.accounts.throttling.PasswordResetThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out login into the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 # No script but the site's own files; no framing (the admin frames its own previews), no
@@ -109,6 +121,28 @@ CONTENT_SECURITY_POLICY = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Login lockouts (R-SEC-2): django-axes counts wrong passwords per account and per client
+# address; past the limit within the cool-off, that account or address waits it out.
+AUTHENTICATION_BACKENDS = [
+    "plugins.core.accounts.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "plugins.core.net.client_address"
+AXES_LOCKOUT_CALLABLE = "plugins.core.accounts.throttling.lockout_response"
+# Successful logins are the audit log's, not a second unbounded table.
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset mails: at most this many per client address and per address typed.
+PORTAL_PASSWORD_RESET_LIMITS = {"PER_ADDRESS": 10, "PER_ACCOUNT": 3, "PERIOD": 3600}
+# Shown with the lockout message: whom to call (the site's agency's phone is shown too).
+PORTAL_ACCOUNT_HELP = ""
+# Two-factor sign-in (TOTP app + recovery codes) for superusers, agency leaders, IT
+# administrators and whoever plugins add (plugins.core.two_factor). On unless a site says.
+PORTAL_TWO_FACTOR_REQUIRED = True
 
 ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"
@@ -187,6 +221,7 @@ STORAGES = {
 
 LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Avatars are uploaded in the admin, never fetched from gravatar.com: staff addresses are

@@ -11,3 +11,7 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # With the embedded defaults no worker is started: tasks run in the request that queues
 # them. Production runs `manage.py qcluster` workers (README).
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+
+# The demo site asks its leaders, IT administrators and superusers for a second factor as
+# production does (README: how a demo user sets it up); False turns it off on a laptop.
+PORTAL_TWO_FACTOR_REQUIRED = True

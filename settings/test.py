@@ -29,3 +29,6 @@ LEGAL_DOCS_DEMO_GENERATED = 6
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
+# Tests log staff in with force_login: the second factor is off, and the tests of it
+# (tests/core/test_two_factor.py) turn it on.
+PORTAL_TWO_FACTOR_REQUIRED = False

@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
         from plugins.core.antispam import schedule_purge
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
+        from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
 
         demo.register("core", load_core_demo, order=0)
         i18n.connect()

@@ -56,6 +56,9 @@ grant(
     "core.add_position", "core.change_position", "core.delete_position",
     "core.view_dayoverride", "core.add_dayoverride", "core.change_dayoverride",
     "core.delete_dayoverride",
+    # The users of the agency (R-EO-1): list, add, edit, deactivate; never delete (their
+    # records stay signed by them), never a superuser (plugins.core.accounts.scope).
+    "auth.add_user", "auth.change_user",
 )
 grant_pages(Role.AGENCY_LEADER, "add", "change", "publish")
 grant_pages(Role.IT_ADMIN, "add", "change", "publish", "lock", "unlock")

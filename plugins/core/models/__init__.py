@@ -1,4 +1,4 @@
-from plugins.core.models.accounts import AccountSecurity
+from plugins.core.models.accounts import AccountReport, AccountSecurity, PasswordResetRequest
 from plugins.core.models.agency import Agency
 from plugins.core.models.antispam import RateCounter, UsedFormToken
 from plugins.core.models.calendar import DayKind, DayOverride
@@ -8,12 +8,14 @@ from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexStat
 from plugins.core.models.units import Position, Unit, UnitKind
 
 __all__ = [
+    "AccountReport",
     "AccountSecurity",
     "Agency",
     "AgencyRole",
     "DayKind",
     "DayOverride",
     "OutgoingMail",
+    "PasswordResetRequest",
     "Position",
     "RateCounter",
     "Role",

@@ -1,4 +1,4 @@
-"""Personal staff accounts with one-time passwords (R-EO-1, R-SEC-1)."""
+"""One-time passwords: a new account's password is changed at first login (R-EO-1)."""
 
 import secrets
 

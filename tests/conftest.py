@@ -18,6 +18,21 @@ collect_ignore = [
 ]
 
 
+def _root_page():
+    """Wagtail's root page, made again with the root collection and the locale if a
+    transactional test's flush removed them (the flush after a ``transaction=True`` test
+    empties every table, the rows Wagtail's migrations made too)."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 @pytest.fixture
 def make_agency(db):
     from wagtail.models import Page, Site
@@ -26,7 +41,7 @@ def make_agency(db):
 
     def make(symbol, name=None, hostname=None, own_home=False, **fields):
         """An agency and its Site; ``own_home`` gives the site a home page of its own."""
-        root = Page.get_first_root_node()
+        root = _root_page()
         home = root.get_children().first() or root
         if own_home:
             home = root.add_child(instance=Page(title=f"Trang chủ {symbol}",

@@ -60,7 +60,7 @@ class Citizen:
         self.result = self._open(self.url, urllib.parse.urlencode(data).encode())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twelve_citizens_asking_at_once_are_all_kept(qa_page, tmp_path):
     """R-SEC-3: every simultaneous submission is answered with its reference code and kept
     (SQLite waits its turn instead of failing; PostgreSQL as ever)."""
@@ -109,7 +109,7 @@ def _all_at_once(actions):
         thread.join()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_spam_guards_hold_across_worker_processes(qa_page, tmp_path):
     """R-SEC-2, R-ED-15: under gunicorn with three worker processes a form token is accepted
     once, replayed at once on every worker, and an address's hourly limit (5) holds when it

@@ -221,6 +221,7 @@ STORAGES = {
 
 LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # /thu-tuc-hanh-chinh/, not /thủ-tục-hành-chính/
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from plugins.core import checks, demo, i18n, page_forms, signal_handlers  # noqa: F401
+        from plugins.core import checks, demo, i18n, page_forms, signal_handlers, slugs  # noqa: F401
         from plugins.core.antispam import schedule_purge
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
@@ -19,5 +19,6 @@ class CoreConfig(AppConfig):
         demo.register("core", load_core_demo, order=0)
         i18n.connect()
         page_forms.guard_every_page_form()
+        slugs.use_vietnamese_slug_input()
         post_migrate.connect(schedule_delivery, sender=self)
         post_migrate.connect(schedule_purge, sender=self)

@@ -30,3 +30,15 @@ def document_uploads_are_checked(app_configs, **kwargs):
             id="core.W002",
         ))
     return problems
+
+
+@register()
+def page_addresses_are_ascii(app_configs, **kwargs):
+    """Government sites' addresses are ASCII (``/van-ban/``); Wagtail's default is Unicode."""
+    if getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
+        return [Warning(
+            "New pages get addresses with Vietnamese letters (/văn-bản/).",
+            hint="Set WAGTAIL_ALLOW_UNICODE_SLUGS = False: core then folds titles to ASCII.",
+            id="core.W003",
+        )]
+    return []

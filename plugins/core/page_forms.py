@@ -8,13 +8,16 @@ naming who saved the newer version and when; the editor's changes stay in the fo
 saving again (the form now knows the newer version) confirms the overwrite.
 
 :func:`guard_every_page_form` gives each page model a form with the guard: Wagtail's own
-page form, or the page type's own ``base_form_class`` with the guard mixed in.
+page form, or the page type's own ``base_form_class`` with the guard mixed in. The same form
+also fills an empty slug with the title's ASCII slug (:class:`plugins.core.slugs.SlugFromTitle`).
 """
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from plugins.core.slugs import SlugFromTitle
 
 GUARDED = "_core_stale_edit_guard"
 
@@ -60,7 +63,7 @@ def guarded(form_class):
     """``form_class`` with the guard (itself if it has it already)."""
     if getattr(form_class, GUARDED, False):
         return form_class
-    return type(f"Guarded{form_class.__name__}", (StaleEditGuard, form_class),
+    return type(f"Guarded{form_class.__name__}", (StaleEditGuard, SlugFromTitle, form_class),
                 {GUARDED: True, "__module__": form_class.__module__})
 
 

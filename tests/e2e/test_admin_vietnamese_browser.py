@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -37,3 +38,20 @@ def test_page_editor_reads_in_vietnamese(page, demo_site, screenshot):
     assert left == []
     assert "Nội dung" in shown and "Quảng bá" in shown
     screenshot(page, "admin-page-editor-vi")
+
+
+def test_a_new_pages_address_is_folded_from_its_title(page, demo_site):
+    """Issue 15: typing a Vietnamese title fills the slug with ASCII (đ → d), as the
+    agency's addresses are written (/van-ban/, never /văn-bản/)."""
+    get_user_model().objects.create_superuser("bientapvien", "btv@example.vn",
+                                              "Mat-khau-rieng-2026")
+    home = Page.objects.filter(slug="tin-tuc").first().get_parent()
+    page.goto(demo_site + "/admin/login/")
+    page.fill("input[name=username]", "bientapvien")
+    page.fill("input[name=password]", "Mat-khau-rieng-2026")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile("/admin/$"))
+    page.goto(f"{demo_site}/admin/pages/add/portal/standardpage/{home.pk}/")
+    page.fill("#id_title", "Đăng ký đầu tư ở Tiền Giang")
+    page.locator("#id_title").blur()
+    expect(page.locator("#id_slug")).to_have_value("dang-ky-dau-tu-o-tien-giang")

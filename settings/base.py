@@ -145,6 +145,8 @@ PORTAL_ACCOUNT_HELP = ""
 # Two-factor sign-in (TOTP app + recovery codes) for superusers, agency leaders, IT
 # administrators and whoever plugins add (plugins.core.two_factor). On unless a site says.
 PORTAL_TWO_FACTOR_REQUIRED = True
+# The system log (R-EO-19): entries older than this many days are removed every day.
+PORTAL_AUDIT_RETENTION_DAYS = 365
 
 ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"

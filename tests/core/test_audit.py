@@ -326,3 +326,19 @@ def test_group_membership_from_the_group_side_is_recorded(people, two_agencies):
     events = _events(kind=Kind.PERMISSION_CHANGE, details__groups=["Biên tập viên"])
     assert {(event.details["user"], event.agency_id) for event in events} == {
         ("vanthu", bql.pk), ("vanthuskh", two_agencies[1].pk)}
+
+
+def test_an_account_reported_lost_is_logged_as_locked(people, two_agencies):
+    """R-EO-19, R-SEC-1: a person who reports their account lost locks it; the agency's log
+    says so, from the address the report came from, and that the account was deactivated."""
+    from plugins.core.accounts.lost import report_account
+    from plugins.core.models import AccountReport
+
+    bql, _skh = two_agencies
+    report_account(people["vanthu"], AccountReport.Kind.LOST, address="198.51.100.77")
+    locked = _events(kind=Kind.ACCOUNT_LOCKED, username="vanthu").get()
+    assert (locked.agency, locked.address) == (bql, "198.51.100.77")
+    assert "Khóa tài khoản: chủ tài khoản báo mất" in locked.description
+    deactivated = _events(kind=Kind.PERMISSION_CHANGE, details__user="vanthu").latest("pk")
+    assert deactivated.details["changes"] == {"is_active": [True, False]}
+    assert deactivated.agency == bql

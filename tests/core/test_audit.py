@@ -196,7 +196,9 @@ def test_it_admin_sees_its_own_agency_log_only(client, people, two_agencies, log
     other = AuditEvent.objects.get(username="vanthuskh")
     assert client.get(reverse("core_audit:inspect", args=[other.pk])).status_code == 404
     own = AuditEvent.objects.get(username="vanthu")
-    assert client.get(reverse("core_audit:inspect", args=[own.pk])).status_code == 200
+    response = client.get(reverse("core_audit:inspect", args=[own.pk]))
+    assert response.status_code == 200
+    assert "198.51.100.1" in response.content.decode()
 
     client.force_login(people["root"])
     listed = _listed(client.get(reverse(INDEX)))
@@ -261,13 +263,21 @@ def test_export_gives_the_rows_listed(client, people, two_agencies, logged_event
     assert "vanthu" in usernames and "vanthuskh" not in usernames
 
 
-def test_filters_by_event_and_user(client, people, logged_events):
-    """R-EO-19: the list filters by event and by account."""
+def test_filters_by_event_user_and_date_and_a_search(client, people, logged_events):
+    """R-EO-19: the list filters by event, by account and by date, and searches."""
     client.force_login(people["root"])
-    listed = _listed(client.get(reverse(INDEX), {"kind": Kind.LOGIN_FAILED}))
-    assert {username for username, _agency in listed} == {"ke-la"}
-    listed = _listed(client.get(reverse(INDEX), {"username": "vanthusk"}))
-    assert {username for username, _agency in listed} == {"vanthuskh"}
+
+    def usernames(**query):
+        return {username for username, _agency in _listed(client.get(reverse(INDEX), query))}
+
+    assert usernames(kind=Kind.LOGIN_FAILED) == {"ke-la"}
+    assert usernames(username="vanthusk") == {"vanthuskh"}
+    assert usernames(q="203.0.113") == {"ke-la"}
+    AuditEvent.objects.filter(username="ke-la").update(
+        occurred_at=timezone.now() - datetime.timedelta(days=10))
+    today = timezone.localdate().isoformat()
+    assert "ke-la" not in usernames(occurred_at_from=today, occurred_at_to=today)
+    assert "vanthu" in usernames(occurred_at_from=today, occurred_at_to=today)
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -316,6 +326,22 @@ def test_a_superusers_own_sign_in_is_for_superusers_only(client, people):
     event = AuditEvent.objects.get(username="root", kind=Kind.LOGIN)
     assert event.agency is None
     assert not AuditEvent.objects.visible_to(people["quantri"]).filter(pk=event.pk).exists()
+
+
+def test_page_permissions_of_a_group_are_recorded(people, two_agencies):
+    """R-EO-19: a group given, then refused, a page permission on the agency's site."""
+    from wagtail.models import GroupPagePermission
+
+    bql, _skh = two_agencies
+    group = _group(bql, Role.SPECIALIST)
+    given = GroupPagePermission.objects.create(
+        group=group, page=bql.site.root_page,
+        permission=Permission.objects.get(codename="publish_page"))
+    given.delete()
+    events = _events(kind=Kind.PERMISSION_CHANGE, details__group=group.name,
+                     details__permission="wagtailcore.publish_page").order_by("pk")
+    assert [(event.details["change"], event.agency_id) for event in events] == [
+        ("added", bql.pk), ("removed", bql.pk)]
 
 
 def test_group_membership_from_the_group_side_is_recorded(people, two_agencies):

@@ -12,6 +12,7 @@ import json
 import django_filters
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -65,6 +66,15 @@ class AuditEventIndexView(OdsExportMixin, AgencyScopedModelViewSet.index_view_cl
     }
 
 
+class AuditEventInspectView(AgencyScopedModelViewSet.inspect_view_class):
+    def get_details_display_value(self):
+        details = self.object.details
+        if not details:
+            return "-"
+        return format_html("<pre>{}</pre>", json.dumps(details, ensure_ascii=False, indent=2,
+                                                       sort_keys=True))
+
+
 class AuditEventViewSet(AgencyScopedModelViewSet):
     name = "core_audit"
     url_prefix = "nhat-ky-he-thong"
@@ -74,6 +84,7 @@ class AuditEventViewSet(AgencyScopedModelViewSet):
     add_to_settings_menu = True
     menu_order = 610
     index_view_class = AuditEventIndexView
+    inspect_view_class = AuditEventInspectView
     inspect_view_enabled = True
     inspect_view_fields = ["occurred_at", "kind", "agency", "username", "address",
                            "description", "details"]

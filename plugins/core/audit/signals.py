@@ -18,6 +18,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils.text import capfirst, format_lazy
@@ -202,35 +203,39 @@ def user_saved(sender, instance, created=False, raw=False, **kwargs):
            details={"user": instance.get_username(), "changes": changes})
 
 
-def _object_permission_changed(instance, created, target):
-    permission = instance.permission
+def _object_permission_changed(instance, created, target_attr):
+    try:
+        permission, group = instance.permission, instance.group
+        target = getattr(instance, target_attr)
+    except ObjectDoesNotExist:  # removed together with its group or object: nothing to say
+        return
     message = (gettext_noop("%(group)s given “%(permission)s” on %(target)s") if created
                else gettext_noop("%(group)s lost “%(permission)s” on %(target)s"))
     record(Kind.PERMISSION_CHANGE,
-           text(message, group=instance.group.name, permission=permission.name,
-                target=str(target)),
-           agencies=_group_agency_ids([instance.group_id]),
-           details={"group": instance.group.name, "object": str(target),
+           text(message, group=group.name, permission=permission.name, target=str(target)),
+           agencies=_group_agency_ids([group.pk]),
+           details={"group": group.name, "object": str(target),
                     "permission": f"{permission.content_type.app_label}.{permission.codename}",
                     "change": "added" if created else "removed"})
 
 
-def page_permission_saved(sender, instance, created=False, raw=False, **kwargs):
-    if created and not raw:
-        _object_permission_changed(instance, True, instance.page)
+def _object_permission_saved(target_attr):
+    def saved(sender, instance, created=False, raw=False, **kwargs):
+        if created and not raw:
+            _object_permission_changed(instance, True, target_attr)
+
+    def deleted(sender, instance, **kwargs):
+        _object_permission_changed(instance, False, target_attr)
+
+    return saved, deleted
 
 
-def page_permission_deleted(sender, instance, **kwargs):
-    _object_permission_changed(instance, False, instance.page)
-
-
-def collection_permission_saved(sender, instance, created=False, raw=False, **kwargs):
-    if created and not raw:
-        _object_permission_changed(instance, True, instance.collection)
-
-
-def collection_permission_deleted(sender, instance, **kwargs):
-    _object_permission_changed(instance, False, instance.collection)
+#: Wagtail's per-object permissions of a group: on a page tree, a collection, a site.
+OBJECT_PERMISSIONS = (
+    ("wagtailcore.GroupPagePermission", "page"),
+    ("wagtailcore.GroupCollectionPermission", "collection"),
+    ("wagtailcore.GroupSitePermission", "site"),
+)
 
 
 # Configuration -------------------------------------------------------------------------
@@ -326,7 +331,7 @@ def _watch_wagtail_settings():
 def connect():
     """Connect the receivers (the core's ``AppConfig.ready``)."""
     from axes.signals import user_locked_out
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
+    from wagtail.models import Site
 
     User = get_user_model()
     uid = "core_audit"
@@ -341,14 +346,13 @@ def connect():
                         dispatch_uid=f"{uid}_group_permissions")
     pre_save.connect(user_before_save, sender=User, dispatch_uid=f"{uid}_user_before")
     post_save.connect(user_saved, sender=User, dispatch_uid=f"{uid}_user_saved")
-    post_save.connect(page_permission_saved, sender=GroupPagePermission,
-                      dispatch_uid=f"{uid}_page_permission_saved")
-    post_delete.connect(page_permission_deleted, sender=GroupPagePermission,
-                        dispatch_uid=f"{uid}_page_permission_deleted")
-    post_save.connect(collection_permission_saved, sender=GroupCollectionPermission,
-                      dispatch_uid=f"{uid}_collection_permission_saved")
-    post_delete.connect(collection_permission_deleted, sender=GroupCollectionPermission,
-                        dispatch_uid=f"{uid}_collection_permission_deleted")
+    for label, target_attr in OBJECT_PERMISSIONS:
+        model = apps.get_model(label)
+        saved, deleted = _object_permission_saved(target_attr)
+        post_save.connect(saved, sender=model, weak=False,
+                          dispatch_uid=f"{uid}_{label}_saved")
+        post_delete.connect(deleted, sender=model, weak=False,
+                            dispatch_uid=f"{uid}_{label}_deleted")
     watch_configuration(Agency, lambda agency: [agency.pk])
     watch_configuration(Site, _agency_of_site)
     _watch_wagtail_settings()

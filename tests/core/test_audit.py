@@ -368,3 +368,17 @@ def test_an_account_reported_lost_is_logged_as_locked(people, two_agencies):
     deactivated = _events(kind=Kind.PERMISSION_CHANGE, details__user="vanthu").latest("pk")
     assert deactivated.details["changes"] == {"is_active": [True, False]}
     assert deactivated.agency == bql
+
+
+def test_the_log_screens_are_in_vietnamese(client, people, logged_events):
+    """R-EO-19: the list and an entry read in Vietnamese for the IT administrator."""
+    from tests.core.test_admin_translation import _visible_english
+
+    client.force_login(people["quantri"])
+    event = AuditEvent.objects.get(username="vanthu")
+    for url in (reverse(INDEX), reverse("core_audit:inspect", args=[event.pk])):
+        response = client.get(url)
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert _visible_english(content) == set(), url
+        assert "Nhật ký hệ thống" in content

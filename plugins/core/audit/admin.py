@@ -12,6 +12,7 @@ import json
 import django_filters
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -38,14 +39,16 @@ def _json_text(value):
 
 
 class AuditEventFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(label=pgettext_lazy("audit event", "event"),
+    kind = django_filters.ChoiceFilter(label=capfirst(pgettext_lazy("audit event", "event")),
                                        choices=AuditEvent.Kind.choices)
     occurred_at = django_filters.DateFromToRangeFilter(
-        label=pgettext_lazy("audit event", "when"), widget=DateRangePickerWidget
+        label=capfirst(pgettext_lazy("audit event", "when")), widget=DateRangePickerWidget
     )
-    username = django_filters.CharFilter(label=pgettext_lazy("audit event", "user name"),
-                                         lookup_expr="icontains")
-    agency = django_filters.ModelChoiceFilter(label=_("agency"), queryset=Agency.objects.none())
+    username = django_filters.CharFilter(
+        label=capfirst(pgettext_lazy("audit event", "user name")), lookup_expr="icontains"
+    )
+    agency = django_filters.ModelChoiceFilter(label=capfirst(_("agency")),
+                                              queryset=Agency.objects.none())
 
     class Meta:
         model = AuditEvent
@@ -67,6 +70,9 @@ class AuditEventIndexView(OdsExportMixin, AgencyScopedModelViewSet.index_view_cl
 
 
 class AuditEventInspectView(AgencyScopedModelViewSet.inspect_view_class):
+    def get_occurred_at_display_value(self):
+        return date_format(timezone.localtime(self.object.occurred_at), "DATETIME_FORMAT")
+
     def get_details_display_value(self):
         details = self.object.details
         if not details:

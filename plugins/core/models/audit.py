@@ -81,7 +81,8 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.description}"
+        when = timezone.localtime(self.occurred_at)
+        return f"{when:%d/%m/%Y %H:%M} {self.get_kind_display()}: {self.description}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

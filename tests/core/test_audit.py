@@ -382,3 +382,18 @@ def test_the_log_screens_are_in_vietnamese(client, people, logged_events):
         content = response.content.decode()
         assert _visible_english(content) == set(), url
         assert "Nhật ký hệ thống" in content
+
+
+def test_a_wrong_two_factor_code_is_a_failed_sign_in(client, people, settings):
+    """R-EO-19, R-SEC-2: after the right password, a wrong code of the authenticator app is
+    logged as a failed sign-in of that account, from its address."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.PORTAL_TWO_FACTOR_REQUIRED = True
+    TOTPDevice.objects.create(user=people["quantri"], name="authenticator", confirmed=True)
+    _login(client, "quantri", PASSWORD, "198.51.100.30")
+    client.post(reverse("core_two_factor_verify"), {"code": "000000"},
+                REMOTE_ADDR="198.51.100.30")
+    failed = _events(kind=Kind.LOGIN_FAILED, username="quantri").get()
+    assert failed.description == "Đăng nhập không thành công: sai mã xác thực hai bước"
+    assert (failed.address, failed.details) == ("198.51.100.30", {"second_factor": True})

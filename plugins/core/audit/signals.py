@@ -33,6 +33,8 @@ USER_FLAGS = ("is_active", "is_staff", "is_superuser")
 _BEFORE_ATTR = "_core_audit_before"
 _CLEARED_ATTR = "_core_audit_cleared"
 _watched = {}
+# plugins.core.two_factor.views reports a wrong second-factor code as a failed sign-in.
+TWO_FACTOR_SENDER = "plugins.core.two_factor.views"
 
 
 def _user_label(user):
@@ -72,8 +74,11 @@ def login_failed(sender, credentials, request=None, **kwargs):
                    or credentials.get("username") or "")
     user = _account_named(username)
     locked_out = bool(getattr(request, "axes_locked_out", False))
+    second_factor = sender == TWO_FACTOR_SENDER
     if user is None:
         description = text(gettext_noop("Failed sign-in with an unknown user name"))
+    elif second_factor:
+        description = text(gettext_noop("Failed sign-in: wrong two-factor code"))
     elif locked_out:
         description = text(
             gettext_noop("Sign-in refused: the account or the address is locked out"))
@@ -81,7 +86,8 @@ def login_failed(sender, credentials, request=None, **kwargs):
         description = text(gettext_noop("Failed sign-in"))
     record(Kind.LOGIN_FAILED, description, agencies=agency_ids_of(user), actor=user,
            username=username, request=request,
-           details={"locked_out": True} if locked_out else None)
+           details={key: True for key, value in (("locked_out", locked_out),
+                                                  ("second_factor", second_factor)) if value})
 
 
 def locked_out(sender, request=None, username=None, ip_address=None, **kwargs):

@@ -397,3 +397,15 @@ def test_a_wrong_two_factor_code_is_a_failed_sign_in(client, people, settings):
     failed = _events(kind=Kind.LOGIN_FAILED, username="quantri").get()
     assert failed.description == "Đăng nhập không thành công: sai mã xác thực hai bước"
     assert (failed.address, failed.details) == ("198.51.100.30", {"second_factor": True})
+
+
+def test_clearing_a_groups_permissions_is_recorded(people, two_agencies):
+    """R-EO-19: a group whose permissions are all taken away at once says which."""
+    _bql, skh = two_agencies
+    group = _group(skh, Role.CLERK)
+    held = sorted(f"{app}.{code}" for app, code in group.permissions.values_list(
+        "content_type__app_label", "codename"))
+    group.permissions.clear()
+    taken = _events(kind=Kind.PERMISSION_CHANGE, details__group=group.name).latest("pk")
+    assert (taken.agency, taken.details["change"], taken.details["permissions"]) == (
+        skh, "removed", held)

@@ -1,10 +1,11 @@
 """What the system log records, from Django's and Wagtail's own signals (R-EO-19).
 
 - Sign-in: ``user_logged_in``, ``user_logged_out``, ``user_login_failed`` (with the name
-  typed), and django-axes' ``user_locked_out``; a lost or shared account report locks it.
+  typed; a wrong two-factor code too), and django-axes' ``user_locked_out``; a lost or
+  shared account report locks it.
 - Permissions: a user's groups (either side of the relation), a group's permissions, a
-  user's active / staff / superuser flags and new accounts, and Wagtail's page and
-  collection permissions of a group.
+  user's active / staff / superuser flags and new accounts, and Wagtail's page, collection
+  and site permissions of a group.
 - Configuration: the agencies, the Wagtail sites and the Wagtail settings, and any model a
   plugin adds with :func:`watch_configuration`.
 
@@ -139,7 +140,15 @@ def user_groups_changed(sender, instance, action, reverse, model, pk_set, **kwar
 
 
 def group_permissions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if reverse or action not in ("post_add", "post_remove") or not pk_set:
+    if reverse:
+        return
+    if action == "pre_clear":
+        setattr(instance, _CLEARED_ATTR, set(instance.permissions.values_list("pk", flat=True)))
+        return
+    if action == "post_clear":
+        pk_set = getattr(instance, _CLEARED_ATTR, set())
+        action = "post_remove"
+    if action not in ("post_add", "post_remove") or not pk_set:
         return
     from django.contrib.auth.models import Permission
 

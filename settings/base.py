@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names who made a permission or configuration change in the system log.
+    "plugins.core.audit.context.AuditRequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -143,6 +145,8 @@ PORTAL_ACCOUNT_HELP = ""
 # Two-factor sign-in (TOTP app + recovery codes) for superusers, agency leaders, IT
 # administrators and whoever plugins add (plugins.core.two_factor). On unless a site says.
 PORTAL_TWO_FACTOR_REQUIRED = True
+# The system log (R-EO-19): entries older than this many days are removed every day.
+PORTAL_AUDIT_RETENTION_DAYS = 365
 
 ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"

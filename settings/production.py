@@ -33,6 +33,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") 
 SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"
 SESSION_COOKIE_HTTPONLY = True
 PORTAL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "365"))
 
 if os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = os.environ["MEDIA_ROOT"]

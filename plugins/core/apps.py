@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from plugins.core import checks, demo, i18n, page_forms, signal_handlers, slugs  # noqa: F401
         from plugins.core.antispam import schedule_purge
+        from plugins.core.audit import retention as audit_retention
+        from plugins.core.audit import signals as audit_signals
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
         from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
@@ -22,3 +24,5 @@ class CoreConfig(AppConfig):
         slugs.use_vietnamese_slug_input()
         post_migrate.connect(schedule_delivery, sender=self)
         post_migrate.connect(schedule_purge, sender=self)
+        audit_signals.connect()
+        post_migrate.connect(audit_retention.schedule_purge, sender=self)

@@ -17,8 +17,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
-from plugins.core.models import AgencyRole, Role
+from plugins.core.audit.recorder import summarised, text
+from plugins.core.models import AgencyRole, AuditEvent, Role
 
 _model_permissions = defaultdict(set)
 _page_permissions = defaultdict(set)
@@ -59,6 +61,8 @@ grant(
     # The users of the agency (R-EO-1): list, add, edit, deactivate; never delete (their
     # records stay signed by them), never a superuser (plugins.core.accounts.scope).
     "auth.add_user", "auth.change_user",
+    # The agency's system log (R-EO-19): sign-ins, permission and configuration changes.
+    "core.view_auditevent",
 )
 grant_pages(Role.AGENCY_LEADER, "add", "change", "publish")
 grant_pages(Role.IT_ADMIN, "add", "change", "publish", "lock", "unlock")
@@ -104,7 +108,16 @@ def agency_collection(agency):
 
 @transaction.atomic
 def sync_agency_roles(agency):
-    """Make (or bring up to date) the agency's role groups and their permissions."""
+    """Make (or bring up to date) the agency's role groups and their permissions.
+
+    What changes is one entry of the agency's system log, not one per permission."""
+    description = text(gettext_noop("Role groups of %(agency)s brought up to date"),
+                       agency=agency.name)
+    with summarised(AuditEvent.Kind.PERMISSION_CHANGE, description, agencies=[agency.pk]):
+        _sync_agency_roles(agency)
+
+
+def _sync_agency_roles(agency):
     for role in ALL_ROLES:
         agency_role = AgencyRole.objects.filter(agency=agency, role=role).select_related("group")
         agency_role = agency_role.first()

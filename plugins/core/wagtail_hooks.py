@@ -7,6 +7,7 @@ from plugins.core import api, import_jobs
 from plugins.core.accounts import views as account_views
 from plugins.core.accounts.admin import BULK_ACTIONS
 from plugins.core.admin.viewsets import OrganisationViewSetGroup
+from plugins.core.audit.admin import AuditEventViewSet
 from plugins.core.files import access
 from plugins.core.two_factor import views as two_factor_views
 from plugins.core.views.password import password_change
@@ -15,6 +16,11 @@ from plugins.core.views.password import password_change
 @hooks.register("register_admin_viewset")
 def register_organisation_viewsets():
     return OrganisationViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_viewset():
+    return AuditEventViewSet()
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,7 @@
 from plugins.core.models.accounts import AccountReport, AccountSecurity, PasswordResetRequest
 from plugins.core.models.agency import Agency
 from plugins.core.models.antispam import RateCounter, UsedFormToken
+from plugins.core.models.audit import AuditEvent
 from plugins.core.models.calendar import DayKind, DayOverride
 from plugins.core.models.mail import OutgoingMail
 from plugins.core.models.roles import AgencyRole, Role
@@ -12,6 +13,7 @@ __all__ = [
     "AccountSecurity",
     "Agency",
     "AgencyRole",
+    "AuditEvent",
     "DayKind",
     "DayOverride",
     "OutgoingMail",

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from plugins.core import checks, demo, i18n, page_forms, signal_handlers  # noqa: F401
         from plugins.core.antispam import schedule_purge
+        from plugins.core.backups.service import schedule_backups
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
         from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
@@ -21,3 +22,4 @@ class CoreConfig(AppConfig):
         page_forms.guard_every_page_form()
         post_migrate.connect(schedule_delivery, sender=self)
         post_migrate.connect(schedule_purge, sender=self)
+        post_migrate.connect(schedule_backups, sender=self)

@@ -83,6 +83,9 @@ def check_dump(path, vendor_name):
 
 def _live_sqlite(using):
     connection = connections[using]
+    if connection.in_atomic_block:
+        # The backup API would wait forever for the transaction's own lock.
+        raise BackupError(_("A backup cannot run inside a database transaction."))
     connection.ensure_connection()
     return connection.connection
 

@@ -29,7 +29,7 @@ except ImportError:  # not POSIX: no lock between concurrent backups
     fcntl = None
 
 DEFAULT_KEEP = 8
-NAME = re.compile(r"^backup-\d{8}-\d{6}(-\d+)?\.tar\.gz$")
+NAME = re.compile(r"^backup-(\d{8}-\d{6})(?:-(\d+))?\.tar\.gz$")
 BACKUP_FUNC = "plugins.core.backups.service.scheduled_backup"
 # A backup of many files may take long: the weekly task gets hours, not the cluster's minutes.
 TASK_TIMEOUT = 6 * 3600
@@ -46,11 +46,17 @@ def keep():
 
 
 def archives_in(folder=None):
-    """The backup archives in ``folder``, oldest first (their names sort by date)."""
+    """The backup archives in ``folder``, oldest first (by the date in their names; a second
+    one within the same second is numbered -2, -3…)."""
     folder = Path(folder or backup_dir())
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.iterdir() if NAME.match(path.name) and path.is_file())
+    found = []
+    for path in folder.iterdir():
+        match = NAME.match(path.name)
+        if match and path.is_file():
+            found.append(((match[1], int(match[2] or 1)), path))
+    return [path for _key, path in sorted(found)]
 
 
 @contextlib.contextmanager

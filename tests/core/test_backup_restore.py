@@ -15,12 +15,20 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from plugins.core.backups import archive as archives
 from plugins.core.backups import database, service
 from plugins.core.backups.errors import BackupError
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted in English; the Vietnamese ones are checked once below."""
+    with translation.override("en"):
+        yield
 
 
 # --- the restore drill, on a real database file (or the PostgreSQL test database) -------
@@ -259,9 +267,12 @@ def test_restore_asks_for_confirmation(backup_settings, monkeypatch):
 
 def test_missing_pg_dump_is_said_clearly(monkeypatch):
     """R-EO-19: on PostgreSQL without the client programs the administrator is told what to
-    install."""
+    install, in English and in Vietnamese."""
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(BackupError, match="pg_dump was not found.*postgresql-client"):
+        database._pg_tool("pg_dump")
+    with translation.override("vi"), pytest.raises(
+            BackupError, match="Không tìm thấy pg_dump.*postgresql-client"):
         database._pg_tool("pg_dump")
 
 

@@ -4,6 +4,9 @@ from django.utils.translation import gettext as _
 from plugins.core.backups import service
 from plugins.core.backups.errors import BackupError
 
+# What an administrator may type to go on, in English or Vietnamese (with or without marks).
+YES = ("yes", "có", "co")
+
 
 class Command(BaseCommand):
     help = ("Restore the database and the media files from a backup archive made by "
@@ -41,7 +44,7 @@ class Command(BaseCommand):
             % {"database": connection.settings_dict.get("NAME"), "media": settings.MEDIA_ROOT,
                "date": manifest.get("created_at"), "count": manifest["media"]["files"]})
         try:
-            answer = input(_("Type 'yes' to restore: "))
+            answer = input(_("Type yes to restore: "))
         except EOFError:
             return False
-        return answer.strip().lower() in ("yes", _("yes"))
+        return answer.strip().lower() in YES

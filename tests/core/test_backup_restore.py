@@ -296,3 +296,14 @@ def test_weekly_backup_is_scheduled_and_prunes(backup_settings, settings):
 def test_backup_folder_default_is_under_var():
     """The archives go to var/backups unless PORTAL_BACKUP_DIR says otherwise."""
     assert Path(django_settings.PORTAL_BACKUP_DIR).name == "backups"
+
+
+def test_backups_inside_the_media_folder_are_warned_about(settings, tmp_path):
+    """R-SEC-3: `manage.py check` warns when the archives would be served with the media."""
+    from plugins.core.checks import backups_are_not_published
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.PORTAL_BACKUP_DIR = str(tmp_path / "backups")
+    assert [w.id for w in backups_are_not_published(None)] == ["core.W020"]
+    settings.PORTAL_BACKUP_DIR = str(tmp_path.parent / "elsewhere")
+    assert backups_are_not_published(None) == []

@@ -1,4 +1,7 @@
+import datetime
+
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plugins.core.backups import service
@@ -6,6 +9,15 @@ from plugins.core.backups.errors import BackupError
 
 # What an administrator may type to go on, in English or Vietnamese (with or without marks).
 YES = ("yes", "có", "co")
+
+
+def _when(manifest):
+    """The backup's date and time, local, as the administrator reads it."""
+    try:
+        made = datetime.datetime.fromisoformat(manifest.get("created_at", ""))
+    except ValueError:
+        return manifest.get("created_at", "?")
+    return timezone.localtime(made).strftime("%d/%m/%Y %H:%M:%S")
 
 
 class Command(BaseCommand):
@@ -28,7 +40,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             _("Restored the backup of %(date)s: the database and %(count)s files; the search "
               "indexes were rebuilt.")
-            % {"date": manifest.get("created_at"), "count": manifest["media"]["files"]}))
+            % {"date": _when(manifest), "count": (manifest.get("media") or {}).get("files", 0)}))
         if service.unapplied_migrations():
             self.stdout.write(self.style.WARNING(
                 _("The backup is older than the code: run manage.py migrate now.")))
@@ -42,7 +54,7 @@ class Command(BaseCommand):
               "with the backup of %(date)s (%(count)s files). Changes made since then are "
               "lost.")
             % {"database": connection.settings_dict.get("NAME"), "media": settings.MEDIA_ROOT,
-               "date": manifest.get("created_at"), "count": manifest["media"]["files"]})
+               "date": _when(manifest), "count": (manifest.get("media") or {}).get("files", 0)})
         try:
             answer = input(_("Type yes to restore: "))
         except EOFError:

@@ -222,6 +222,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Backups (R-EO-19): `manage.py portal_backup` and the weekly task write one archive of the
+# database and MEDIA_ROOT here, and keep the newest PORTAL_BACKUP_KEEP (README).
+PORTAL_BACKUP_DIR = VAR_DIR / "backups"
+PORTAL_BACKUP_KEEP = 8
 
 LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"

@@ -9,6 +9,7 @@ HSTS_SECONDS     31536000 by default; HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD (1 b
 TRUSTED_PROXIES  how many reverse proxies of the site's own stand in front of it (0 default)
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 MEDIA_ROOT, STATIC_ROOT (paths; or S3 storage via django-storages)
+BACKUP_DIR, BACKUP_KEEP  where the backup archives go (var/backups), how many are kept (8)
 """
 
 import os
@@ -39,6 +40,9 @@ if os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = os.environ["MEDIA_ROOT"]
 if os.environ.get("STATIC_ROOT"):
     STATIC_ROOT = os.environ["STATIC_ROOT"]
+if os.environ.get("BACKUP_DIR"):
+    PORTAL_BACKUP_DIR = os.environ["BACKUP_DIR"]
+PORTAL_BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "8"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

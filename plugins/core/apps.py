@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
         from plugins.core.antispam import schedule_purge
         from plugins.core.audit import retention as audit_retention
         from plugins.core.audit import signals as audit_signals
+        from plugins.core.backups.service import schedule_backups
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
         from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
@@ -26,3 +27,4 @@ class CoreConfig(AppConfig):
         post_migrate.connect(schedule_purge, sender=self)
         audit_signals.connect()
         post_migrate.connect(audit_retention.schedule_purge, sender=self)
+        post_migrate.connect(schedule_backups, sender=self)

@@ -42,3 +42,22 @@ def page_addresses_are_ascii(app_configs, **kwargs):
             id="core.W003",
         )]
     return []
+
+
+@register()
+def backups_are_not_published(app_configs, **kwargs):
+    """Backup archives hold every record of the site: never in a folder served to the web."""
+    from pathlib import Path
+
+    from plugins.core.backups.service import backup_dir
+
+    folder = Path(backup_dir()).resolve()
+    for setting in ("MEDIA_ROOT", "STATIC_ROOT"):
+        served = getattr(settings, setting, None)
+        if served and folder.is_relative_to(Path(served).resolve()):
+            return [Warning(
+                f"PORTAL_BACKUP_DIR ({folder}) is inside {setting}, which is served to the web.",
+                hint="Put the backups in a folder of their own (default: var/backups).",
+                id="core.W020",
+            )]
+    return []

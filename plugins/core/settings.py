@@ -19,7 +19,8 @@ It adds, keeping what the site already has:
   ``Asia/Ho_Chi_Minh`` (pass ``language_code=None`` / ``time_zone=None`` to keep the site's);
 - the core's template context processor, and defaults for the task queue (django-q2 on the
   database), Wagtail's background tasks, lockouts, two-factor sign-in, document uploads and
-  the ``PORTAL_*`` settings, each only where the site has not set it.
+  the ``PORTAL_*`` settings, each only where the site has not set it; of the site's
+  WAGTAILDOCS_EXTENSIONS, those core checks by content.
 
 Each step is also a function of its own (``installed_apps``, ``middleware``, …) for a site
 that builds its settings differently.
@@ -102,11 +103,14 @@ DEFAULTS = {
     # Uploads checked by content; files served only through the view that asks who may.
     "WAGTAILDOCS_DOCUMENT_FORM_BASE": "plugins.core.files.uploads.CheckedDocumentForm",
     "WAGTAILDOCS_SERVE_METHOD": "serve_view",
-    "WAGTAILDOCS_EXTENSIONS": ["pdf", "doc", "docx", "odt", "ods", "xls", "xlsx", "zip"],
     "LOGIN_URL": "wagtailadmin_login",
     # Slugs of new pages folded to ASCII (/thu-tuc-hanh-chinh/), as Vietnamese sites do.
     "WAGTAIL_ALLOW_UNICODE_SLUGS": False,
 }
+
+
+# What a site without its own list accepts: office documents in open and Microsoft formats.
+DOCUMENT_EXTENSIONS = ("pdf", "doc", "docx", "odt", "ods", "xls", "xlsx", "zip")
 
 
 def plugin_apps(plugins=()):
@@ -168,6 +172,15 @@ def templates(templates):
     return result
 
 
+def document_extensions(extensions=None):
+    """The site's WAGTAILDOCS_EXTENSIONS less those core cannot check by content (their
+    uploads would be refused anyway; `wagtail start` lists csv, key, pptx, rtf, txt)."""
+    from plugins.core.files.formats import FORMATS
+
+    kept = [ext for ext in extensions or () if ext.lower() in FORMATS]
+    return kept or list(DOCUMENT_EXTENSIONS)
+
+
 def locale_paths(paths=()):
     """LOCALE_PATHS with the admin's JavaScript catalogue in Vietnamese."""
     paths = list(paths)
@@ -183,6 +196,8 @@ def install(settings, plugins=(), *, language_code="vi", time_zone="Asia/Ho_Chi_
         settings.get("AUTHENTICATION_BACKENDS"))
     settings["TEMPLATES"] = templates(settings.get("TEMPLATES", []))
     settings["LOCALE_PATHS"] = locale_paths(settings.get("LOCALE_PATHS", ()))
+    settings["WAGTAILDOCS_EXTENSIONS"] = document_extensions(
+        settings.get("WAGTAILDOCS_EXTENSIONS"))
     if language_code:
         settings["LANGUAGE_CODE"] = language_code
     if time_zone:

@@ -115,6 +115,15 @@ def test_vietnamese_defaults_and_the_sites_own_values_are_kept():
         "django.template.context_processors.request"]  # the site's lists are not mutated
 
 
+def test_document_formats_core_cannot_check_are_left_out():
+    """wagtail start lists csv, key, pptx, rtf and txt, whose uploads core would refuse."""
+    site = copy.deepcopy(STOCK) | {"WAGTAILDOCS_EXTENSIONS": [
+        "csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]}
+    plugin_settings.install(site, plugins=["legal_docs"])
+    assert site["WAGTAILDOCS_EXTENSIONS"] == ["docx", "odt", "pdf", "xlsx", "zip"]
+    assert installed()["WAGTAILDOCS_EXTENSIONS"] == list(plugin_settings.DOCUMENT_EXTENSIONS)
+
+
 def _with_layout(source):
     """Settings whose PORTAL_BASE_TEMPLATE is ``source`` (a locmem template)."""
     return override_settings(

@@ -102,7 +102,8 @@ with override_settings(PORTAL_TWO_FACTOR_REQUIRED=False):
     catalogue = staff.get("/admin/jsi18n/").content.decode()
     match = re.search(r"const newcatalog = (\{.*?\});", catalogue, flags=re.S)
     translated = json.loads(match.group(1)) if match else {}
-    for english, vietnamese in (("Collapse all", "Thu gọn tất cả"), ("Insert a block", "Chèn khối")):
+    expected = {"Collapse all": "Thu gọn tất cả", "Insert a block": "Chèn khối"}
+    for english, vietnamese in expected.items():
         if translated.get(english) != vietnamese:
             fail(f"the admin's JavaScript catalogue lacks {english!r} in Vietnamese")
 

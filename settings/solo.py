@@ -7,7 +7,7 @@ is used.
 
 import copy
 
-from plugins.core.settings import installed_apps
+from plugins.core.settings import installed_apps, locale_paths
 from settings.test import *  # noqa: F403
 from settings.test import BASE_APPS, TEMPLATES
 
@@ -15,7 +15,7 @@ SITE_APPS = []
 TEMPLATES = copy.deepcopy(TEMPLATES)
 TEMPLATES[0]["DIRS"] = []
 STATICFILES_DIRS = []
-LOCALE_PATHS = [path for path in LOCALE_PATHS if "site" not in path.parts]  # noqa: F405
+LOCALE_PATHS = locale_paths()  # the admin's JavaScript catalogue, not the site's
 PORTAL_BASE_TEMPLATE = "core/base.html"
 
 

@@ -5,7 +5,9 @@ from settings.base import Q_CLUSTER, VAR_DIR
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret-1b7c9f0e2a"  # noqa: S105
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "*.localhost"]
+# ".localhost" is Django's form for localhost and every subdomain of it (the second demo
+# agency answers at skh.localhost); "*.localhost" would match nothing.
+ALLOWED_HOSTS = ["127.0.0.1", ".localhost", "[::1]"]
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # With the embedded defaults no worker is started: tasks run in the request that queues

@@ -7,18 +7,19 @@ is used.
 
 import copy
 
-from settings.base import installed_apps
+from plugins.core.settings import installed_apps, locale_paths
 from settings.test import *  # noqa: F403
-from settings.test import BASE_DIR, TEMPLATES
+from settings.test import BASE_APPS, TEMPLATES
 
 SITE_APPS = []
 TEMPLATES = copy.deepcopy(TEMPLATES)
 TEMPLATES[0]["DIRS"] = []
 STATICFILES_DIRS = []
-LOCALE_PATHS = [BASE_DIR / "plugins" / "core" / "wagtail_vi" / "js_locale"]
+LOCALE_PATHS = locale_paths()  # the admin's JavaScript catalogue, not the site's
 PORTAL_BASE_TEMPLATE = "core/base.html"
 
 
 def solo_apps(*plugins):
-    return installed_apps(["plugins.core", *plugins])
+    """INSTALLED_APPS of a site made of Wagtail, the core and ``plugins``."""
+    return installed_apps(BASE_APPS, plugins)
 

@@ -61,3 +61,52 @@ def backups_are_not_published(app_configs, **kwargs):
                 id="core.W020",
             )]
     return []
+
+
+# The blocks of `wagtail start`'s base.html that plugin pages fill: their page in ``content``,
+# styles, feed links and JSON-LD in ``extra_css`` (in <head>), scripts in ``extra_js``.
+PLUGIN_BLOCKS = ("content", "extra_css", "extra_js")
+
+
+def _block_names(template_name, depth=0):
+    """The names of the blocks ``template_name`` defines, with those of what it extends."""
+    from django.template import loader
+    from django.template.loader_tags import BlockNode, ExtendsNode
+
+    template = loader.get_template(template_name).template
+    names = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+    for node in template.nodelist.get_nodes_by_type(ExtendsNode):
+        parent = node.parent_name.var
+        if isinstance(parent, str) and depth < 10:
+            names |= _block_names(parent, depth + 1)
+    return names
+
+
+@register(deploy=False)
+def base_template_has_plugin_blocks(app_configs, **kwargs):
+    """Plugin pages extend PORTAL_BASE_TEMPLATE: a block it lacks silently drops their
+    styles, feeds or scripts, so say which."""
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+
+    from plugins.core.context_processors import DEFAULT_BASE_TEMPLATE
+
+    name = getattr(settings, "PORTAL_BASE_TEMPLATE", DEFAULT_BASE_TEMPLATE)
+    try:
+        missing = [block for block in PLUGIN_BLOCKS if block not in _block_names(name)]
+    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
+        return [Warning(
+            f"PORTAL_BASE_TEMPLATE {name!r}, which plugin pages extend, cannot be loaded: "
+            f"{error}.",
+            hint="Name the site's base layout, or core/base.html for core's minimal one.",
+            id="core.W005",
+        )]
+    if not missing:
+        return []
+    return [Warning(
+        f"The base template {name!r} has no block {', '.join(missing)}: plugin pages put their "
+        "page in 'content', their styles, feed links and JSON-LD in 'extra_css' (inside "
+        "<head>) and their scripts in 'extra_js' (before </body>), as in wagtail start's "
+        "base.html.",
+        hint="Add the missing {% block %} tags to the site's base layout.",
+        id="core.W005",
+    )]

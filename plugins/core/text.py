@@ -1,7 +1,7 @@
 """Vietnamese text: NFC normalisation, accent folding, slugs and legacy encodings.
 
 Texts are stored in NFC. :func:`fold` gives the accent-free, case-free form that
-indexes and queries use (DESIGN.md "Search"). :func:`detect_encoding` and
+indexes and queries use (docs/architecture.md "Search"). :func:`detect_encoding` and
 :func:`to_unicode` recover text typed in the legacy TCVN3 (ABC) and VNI-Windows font
 encodings and later read as Latin-1/Windows-1252, as old office documents often are
 (R-ED-13).

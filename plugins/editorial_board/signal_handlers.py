@@ -1,4 +1,4 @@
-"""Reacting to moderation through Wagtail's signals (DESIGN.md "Moderation")."""
+"""Reacting to moderation through Wagtail's signals (docs/architecture.md "Moderation")."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver

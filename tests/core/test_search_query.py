@@ -1,4 +1,4 @@
-"""The query parser (R-LD-4: search ignores accents and case; DESIGN.md "Search").
+"""The query parser (R-LD-4: search ignores accents and case; docs/architecture.md "Search").
 
 Terms, phrases, OR, exclusion, folding, document numbers, caps, and no crash on any
 input: every rendering is run as a real FTS5 MATCH expression against an in-memory table.

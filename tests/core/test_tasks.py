@@ -1,4 +1,4 @@
-"""Wagtail's background jobs run on the django-q2 workers (DESIGN.md, Tasks)."""
+"""Wagtail's background jobs run on the django-q2 workers (docs/architecture.md, Tasks)."""
 
 import pytest
 from django.test import override_settings

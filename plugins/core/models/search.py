@@ -20,7 +20,7 @@ class SearchEntry(models.Model):
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # A document number's folded canonical form, matched exactly (DESIGN.md "Search").
+    # A document number's folded canonical form, matched exactly (docs/architecture.md "Search").
     number_key = models.CharField(max_length=120, blank=True, db_index=True)
     date = models.DateField(null=True, blank=True)
 

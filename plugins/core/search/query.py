@@ -1,4 +1,4 @@
-"""The one query parser of the project (DESIGN.md "Search", R-LD-4).
+"""The one query parser of the project (docs/architecture.md "Search", R-LD-4).
 
 Syntax: terms, ``"quoted phrases"`` (also ``“…”``, ``„…“`` and ``«…»``; an unclosed quote
 runs to the end), ``OR`` (upper case only) or ``|`` between two items, ``-`` before a term

@@ -1,6 +1,7 @@
-"""Merge, compile and check the Vietnamese catalogues of the Wagtail apps.
+"""Merge, compile and check the Vietnamese catalogues of the Wagtail apps (build time).
 
-Plain polib, so neither GNU gettext nor Django settings are needed.
+Plain polib, so neither GNU gettext nor Django settings are needed. polib is a development
+package: nothing a running site imports may import this module (see ``paths.py``).
 """
 
 import re
@@ -8,16 +9,11 @@ from pathlib import Path
 
 import polib
 
-HERE = Path(__file__).resolve().parent
+from plugins.core.wagtail_vi.paths import HERE, JS_LOCALE, LOCALE
+
 SOURCES = HERE / "po"
-# Python strings live in the app's own locale folder, so that the catalogues of apps listed
-# before it (the plugins') still win for their own words; the JavaScript strings live in a
-# folder of their own that settings add to LOCALE_PATHS, because Wagtail's JavaScript
-# catalogue reads only wagtail.admin's folder and LOCALE_PATHS.
-LOCALE = HERE / "locale" / "vi" / "LC_MESSAGES"
-JS_LOCALE_PATH = HERE / "js_locale"
 DOMAINS = ("django", "djangojs")
-TARGETS = {"django": LOCALE, "djangojs": JS_LOCALE_PATH / "vi" / "LC_MESSAGES"}
+TARGETS = {"django": LOCALE, "djangojs": JS_LOCALE}
 
 HEADER = {
     "Project-Id-Version": "agency-portal-plugins wagtail_vi",

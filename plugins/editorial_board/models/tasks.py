@@ -1,4 +1,4 @@
-"""The three steps of R-ED-2 as Wagtail Task types (DESIGN.md "Moderation").
+"""The three steps of R-ED-2 as Wagtail Task types (docs/architecture.md "Moderation").
 
 1. :class:`UnitLeaderApprovalTask` — only a leader of the item's unit may act;
 2. :class:`BoardReviewTask` — any board member may edit and pass it on;

@@ -35,7 +35,7 @@ from plugins.procedures.choices import Channel, Level, OnlineLevel, Status, Time
 from plugins.procedures.forms import ProcedurePageForm
 
 # The legal documents plugin, when the site installs it: legal bases and the announcing
-# decision then link to its pages (never imported: DESIGN.md "Rules of the house").
+# decision then link to its pages (never imported: docs/architecture.md "Rules of the house").
 LEGAL_DOCS_APP = "plugins.legal_docs"
 LEGAL_DOCUMENT_PAGE = "legal_docs.LegalDocumentPage"
 CODE_PATTERN = re.compile(r"^\d{1,2}\.\d{4,6}$")

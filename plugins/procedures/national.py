@@ -17,13 +17,16 @@ from plugins.core.tabular import ImportRefused
 from plugins.core.text import nfc
 from plugins.procedures.records import (
     UNIT_NAMES,
+    OutOfRange,
     Paper,
     ProcedureData,
+    parse_amount,
     parse_channel,
     parse_count,
+    parse_duration,
     parse_levels,
-    parse_number,
     parse_unit,
+    shown,
 )
 
 TEXT, ID, TEXTS, LIST, ANY = "text", "id", "texts", "list", "any"
@@ -175,9 +178,11 @@ class _Checker:
     def read(self, path, reader, raw, message):
         try:
             return reader(raw)
-        except (ValueError, TypeError):
-            self.add(path, message % {"value": raw})
-            return None
+        except OutOfRange as error:
+            self.add(path, error.message)
+        except (ValueError, TypeError, ArithmeticError):
+            self.add(path, message % {"value": shown(raw)})
+        return None
 
 
 def parse_record(raw):
@@ -208,7 +213,7 @@ def parse_record(raw):
         times = []
         for j, time in enumerate(channel.get("THOIGIAN", [])):
             tpath = f"{path}.THOIGIAN[{j}]"
-            value = check.read(f"{tpath}.THOIGIANGIAIQUYET", parse_number,
+            value = check.read(f"{tpath}.THOIGIANGIAIQUYET", parse_duration,
                                time.get("THOIGIANGIAIQUYET"), _("“%(value)s” is not a number"))
             unit = None
             if time.get("DONVITINH") or value is not None:
@@ -216,7 +221,7 @@ def parse_record(raw):
                                   _("unknown unit “%(value)s” (working days, days or hours)"))
             fees = []
             for k, fee in enumerate(time.get("PHILEPHI", [])):
-                amount = check.read(f"{tpath}.PHILEPHI[{k}].SOTIEN", parse_number,
+                amount = check.read(f"{tpath}.PHILEPHI[{k}].SOTIEN", parse_amount,
                                     fee.get("SOTIEN"), _("“%(value)s” is not an amount"))
                 fees.append({"amount": amount, "unit": fee.get("DONVI") or "Đồng",
                              "description": fee.get("MOTA", "")})

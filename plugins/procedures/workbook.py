@@ -20,14 +20,17 @@ from plugins.procedures.records import (
     CHANNEL_NAMES,
     RECEIVING_FIELDS,
     UNIT_NAMES,
+    OutOfRange,
     Paper,
     ProcedureData,
     check_extra,
+    parse_amount,
     parse_channel,
     parse_count,
+    parse_duration,
     parse_levels,
-    parse_number,
     parse_unit,
+    shown,
     split_list,
 )
 
@@ -219,9 +222,11 @@ def _sheet_rows(sheets, key, errors):
 def _read(reader, raw, message, problems):
     try:
         return reader(raw)
-    except (ValueError, TypeError):
-        problems.append(message % {"value": raw})
-        return None
+    except OutOfRange as error:
+        problems.append(error.message)
+    except (ValueError, TypeError, ArithmeticError):
+        problems.append(message % {"value": shown(raw)})
+    return None
 
 
 def _status(text):
@@ -364,13 +369,13 @@ def _read_parts(sheets, records, lines, errors):
         channel = _read(parse_channel, row.get("channel"),
                         _("“%(value)s” is not a channel (1 in person, 2 online, 3 post)"),
                         problems)
-        value = _read(parse_number, row.get("value"), _("“%(value)s” is not a number"),
+        value = _read(parse_duration, row.get("value"), _("“%(value)s” is not a number"),
                       problems)
         unit = "working_days"
         if row.get("unit") or value is not None:
             unit = _read(parse_unit, row.get("unit"),
                          _("unknown unit “%(value)s” (working days, days or hours)"), problems)
-        amount = _read(parse_number, row.get("amount"), _("“%(value)s” is not an amount"),
+        amount = _read(parse_amount, row.get("amount"), _("“%(value)s” is not an amount"),
                        problems)
         errors.add(title, line, problems)
         data = _owner(str(row["code"]), records, lines, title, line, errors)

@@ -14,9 +14,7 @@ workbook names explicitly must be present.
 """
 
 import hashlib
-import io
 import posixpath
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -27,6 +25,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
+from plugins.core.files.archives import DEFAULT_LIMITS, UnsafeArchive, open_archive
 from plugins.core.tabular import ImportRefused
 from plugins.core.text import fold, nfc, slugify
 from plugins.procedures import national, records, workbook
@@ -36,6 +35,7 @@ from plugins.procedures.models import ProcedureField, ProcedurePage
 FORMATS = ("json", *workbook.BOOK_FORMATS)
 MAX_ZIP_MB = 200
 MAX_ZIP_FILES = 2000
+ZIP_LIMITS = DEFAULT_LIMITS.but(max_members=MAX_ZIP_FILES, max_total_mb=MAX_ZIP_MB)
 
 
 def _key(name):
@@ -67,14 +67,12 @@ class FormFiles:
 
     @classmethod
     def from_zip(cls, content):
+        """The files of a ZIP archive, checked first against :data:`ZIP_LIMITS` (core)."""
         try:
-            archive = zipfile.ZipFile(io.BytesIO(content))
-            infos = [info for info in archive.infolist() if not info.is_dir()]
-        except zipfile.BadZipFile:
-            raise ImportRefused([_("The archive of forms is not a ZIP file.")]) from None
-        if len(infos) > MAX_ZIP_FILES or sum(i.file_size for i in infos) > MAX_ZIP_MB * 2**20:
-            raise ImportRefused([_("The archive of forms is too large (at most %(files)s files "
-                                   "and %(mb)s MB).") % {"files": MAX_ZIP_FILES, "mb": MAX_ZIP_MB}])
+            archive = open_archive(content, ZIP_LIMITS, label=_("The archive of forms"))
+        except UnsafeArchive as refused:
+            raise ImportRefused([refused.message]) from None
+        infos = [info for info in archive.infolist() if not info.is_dir()]
         return cls({posixpath.basename(info.filename): (lambda i=info: archive.read(i))
                     for info in infos})
 

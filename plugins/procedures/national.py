@@ -8,11 +8,11 @@ value, and the whole file is refused. :func:`to_record` writes a page back in th
 shape, so an export can be imported again.
 """
 
-import json
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from plugins.core.files.json_files import UnsafeJSON, load_json
 from plugins.core.tabular import ImportRefused
 from plugins.core.text import nfc
 from plugins.procedures.records import (
@@ -80,17 +80,10 @@ def _pairs(pairs):
 
 def load(content):
     """The records of a JSON file: one object or a list of objects."""
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportRefused([_("The JSON file is not in UTF-8.")]) from None
     try:
-        data = json.loads(content, object_pairs_hook=_pairs, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ImportRefused([_("The file is not valid JSON (line %(line)s, column %(column)s)"
-                               ": %(error)s.") % {"line": error.lineno, "column": error.colno,
-                                                  "error": error.msg}]) from None
+        data = load_json(content, object_pairs_hook=_pairs, parse_float=Decimal)
+    except UnsafeJSON as refused:
+        raise ImportRefused([refused.message]) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):

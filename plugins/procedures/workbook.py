@@ -13,7 +13,7 @@ import tablib
 from django.utils.translation import gettext as _
 
 from plugins.core.spreadsheets import sheet_title
-from plugins.core.tabular import ImportRefused, cell, header_map, parse_date
+from plugins.core.tabular import ImportRefused, cell, check_workbook, header_map, parse_date
 from plugins.core.text import fold
 from plugins.procedures.choices import OnlineLevel, Status
 from plugins.procedures.records import (
@@ -178,6 +178,7 @@ def _load_book(content, filename):
     if kind not in BOOK_FORMATS:
         raise ImportRefused([_("Only %(formats)s files can be imported.")
                              % {"formats": "JSON, XLSX, ODS"}])
+    check_workbook(content, kind)
     try:
         return tablib.Databook().load(io.BytesIO(content), format=kind)
     except Exception:  # noqa: BLE001 - any parser error means an unreadable file

@@ -21,11 +21,11 @@ from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
 from plugins.core.files.archives import DEFAULT_LIMITS, UnsafeArchive, open_archive
+from plugins.core.files.imports import WrittenFiles
 from plugins.core.tabular import ImportRefused
 from plugins.core.text import fold, nfc, slugify
 from plugins.procedures import national, records, workbook
@@ -187,7 +187,7 @@ def _fields(pairs, lookup):
     return chosen
 
 
-def _document(name, content, collection, user, cache):
+def _document(name, content, collection, user, cache, written):
     """A Wagtail document for a form file; the same bytes are stored once per collection."""
     digest = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's own file_hash
     if digest in cache:
@@ -199,6 +199,7 @@ def _document(name, content, collection, user, cache):
         document = Document(title=title[:255], collection=collection, uploaded_by_user=user,
                             file_hash=digest, file_size=len(content))
         document.file.save(name, ContentFile(content), save=False)
+        written.add(document.file)
         document.save()
     cache[digest] = document
     return document
@@ -230,7 +231,8 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
     agency = agency_for_page(index_page)
     collection = agency_collection(agency) if agency else Collection.get_first_root_node()
     outcome = Outcome(unmatched_forms=plan.unmatched_forms)
-    with transaction.atomic():
+    written = WrittenFiles()  # deleted again if the transaction fails
+    with written.atomic():
         known = (ProcedurePage.objects.filter(agency=agency, locale_id=index_page.locale_id)
                  if agency is not None else ProcedurePage.objects.child_of(index_page))
         existing = {page.code: page for page in known}
@@ -249,7 +251,7 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
                         progress(position, len(plan.records))
                     continue
             documents = {
-                where: [_document(name, content, collection, user, cache)
+                where: [_document(name, content, collection, user, cache, written)
                         for name, content in loaded]
                 for where, loaded in files.items()
             }

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.editorial_board.conftest import board, staff, units  # noqa: F401
 from tests.legal_docs.conftest import library, make_doc, taxonomy  # noqa: F401
 from tests.procedures.conftest import agency, index_page, make_procedure  # noqa: F401
 

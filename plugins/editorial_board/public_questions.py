@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from plugins.core import antispam
 from plugins.core.scoping import agency_for_page
 from plugins.core.search.engine import SearchRequest, search
+from plugins.core.text import validate_plain_text
 from plugins.editorial_board import questions
 from plugins.editorial_board.models import Question, QuestionStatus, SubjectArea
 
@@ -57,6 +58,8 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject_area"].queryset = SubjectArea.objects.for_agency(agency)
+        for name in ("name", "address", "title", "text"):
+            self.fields[name].validators.append(validate_plain_text)
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from plugins.editorial_board.models import Question, QuestionIndexPage
+from plugins.core.text import has_control_characters
 from plugins.email_directory.models import DirectoryPage
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +106,20 @@ def test_the_question_form_answers_hostile_values_without_500(lenient_client, pu
         assert "error" in response.content.decode()  # the form says what is wrong
     for question in Question.objects.all():  # what was kept is clean text
         for kept in (question.name, question.title, question.text, question.address or ""):
-            assert "\x00" not in kept
+            assert not has_control_characters(kept)
+
+
+@pytest.mark.parametrize("value", ["\x1b[31m đỏ", "a\x00b", "\u202egnp.exe", "\x07"])
+def test_control_characters_are_refused_with_a_message(lenient_client, public_pages, value):
+    cache.clear()
+    url = public_pages["questions"] + "gui-cau-hoi/"
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        token = _token(lenient_client, url)
+        clock.shift(30)
+        response = lenient_client.post(url, {**FORM, "token": token, "text": value * 3})
+    assert response.status_code == 200
+    assert "ký tự điều khiển" in response.content.decode()
+    assert not Question.objects.exists()
 
 
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])

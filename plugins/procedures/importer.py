@@ -62,8 +62,9 @@ class FormFiles:
         if not root.is_dir():
             raise ImportRefused([_("The folder of forms “%(folder)s” does not exist.")
                                  % {"folder": folder}])
+        inside = root.resolve()
         return cls({path.name: path.read_bytes for path in sorted(root.rglob("*"))
-                    if path.is_file()})
+                    if path.is_file() and path.resolve().is_relative_to(inside)})
 
     @classmethod
     def from_zip(cls, content):

@@ -16,8 +16,8 @@ import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
-from plugins.editorial_board.models import Question, QuestionIndexPage
 from plugins.core.text import has_control_characters
+from plugins.editorial_board.models import Question, QuestionIndexPage
 from plugins.email_directory.models import DirectoryPage
 
 pytestmark = pytest.mark.django_db

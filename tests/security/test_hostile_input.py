@@ -62,6 +62,35 @@ def test_public_lists_never_answer_500(lenient_client, public_pages, query):
         assert response.status_code < 500, (name, query)
 
 
+def _routes(pages, doc_url):
+    """The sub-pages of each public page, with ids no database holds."""
+    return [
+        pages["library"] + "rss/", pages["library"] + "atom/", pages["library"] + "xuat/csv/",
+        pages["library"] + "xuat/nope/", pages["procedures"] + "xuat/xlsx/",
+        pages["procedures"] + "xuat/%00/", pages["procedure"] + f"bieu-mau/{BIG}/",
+        pages["procedure"] + "bieu-mau/2147483648/", doc_url + f"tai-ve/{BIG}/",
+        pages["questions"] + "tra-cuu/", pages["questions"] + f"cau-hoi/{BIG}/",
+        pages["questions"] + "cau-hoi/0/", pages["directory"] + "json/",
+        pages["directory"] + "vcard/", pages["directory"] + f"vcard/{BIG}/",
+        pages["directory"] + f"don-vi/{BIG}/vcard/", f"/documents/{BIG}/x.pdf",
+        f"/documents/{BIG}/", "/sitemap.xml?p=" + BIG, "/%00/", "/" + "a" * 5000 + "/",
+    ]
+
+
+@pytest.mark.parametrize("query", ["", f"q=quy&page={BIG}", "q=%00&sort=nope", f"page={BIG}",
+                                   "unit=abc&q=" + "x" * 10_000, "date_from=2024-02-30"])
+def test_sub_pages_and_unknown_ids_never_answer_500(lenient_client, public_pages, query):
+    from plugins.legal_docs.models import LegalDocumentPage
+
+    doc_url = LegalDocumentPage.objects.get().url
+    for url in _routes(public_pages, doc_url) + list(public_pages.values()):
+        response = lenient_client.get(f"{url}?{query}")
+        assert response.status_code < 500, (url[:80], query[:40])
+    post = lenient_client.post(public_pages["questions"] + "tra-cuu/",
+                               {"reference": "\x00" + "x" * 10_000, "contact": BIG})
+    assert post.status_code < 500
+
+
 def test_an_unknown_facet_is_said_and_the_list_still_shows(lenient_client, public_pages):
     response = lenient_client.get(public_pages["library"] + f"?type=abc&page=1&year={BIG}")
     html = response.content.decode()

@@ -102,6 +102,21 @@ def rows(dataset, mapping):
         }
 
 
+def length_problems(values, model, fields, columns):
+    """A problem for each value longer than its model field keeps (the database would
+    refuse it with a traceback, or cut it): ``fields`` maps a column key to the field name
+    of ``model``, ``columns`` a column key to its headers (the first names it)."""
+    problems = []
+    for key, field_name in fields.items():
+        value = values.get(key)
+        limit = model._meta.get_field(field_name).max_length
+        if isinstance(value, str) and limit and len(value) > limit:
+            problems.append(_("“%(column)s” is longer than %(limit)s characters (%(length)s)")
+                            % {"column": columns[key][0], "limit": limit,
+                               "length": len(value)})
+    return problems
+
+
 def parse_date(value):
     """A date from a date cell or text in one of :data:`DATE_FORMATS`; ValueError otherwise."""
     if isinstance(value, datetime.datetime):

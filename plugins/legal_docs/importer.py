@@ -21,6 +21,7 @@ from plugins.core.tabular import (
     ImportRefused,
     RowErrors,
     header_map,
+    length_problems,
     missing_columns,
     parse_date,
     read_table,
@@ -77,20 +78,6 @@ def _lookups():
     secrecy = {label.casefold(): value for value, label in Secrecy.choices}
     secrecy.update({"mật": "mat", "tối mật": "toi_mat", "tuyệt mật": "tuyet_mat", "": ""})
     return types, issuers, fields, secrecy
-
-
-def _too_long(values):
-    """A value longer than its field keeps, named by its column (the database would refuse
-    it with a traceback, or cut it)."""
-    problems = []
-    for key, model_field in _LENGTHS.items():
-        value = values.get(key)
-        limit = LegalDocumentPage._meta.get_field(model_field).max_length
-        if isinstance(value, str) and limit and len(value) > limit:
-            problems.append(_("“%(column)s” is longer than %(limit)s characters (%(length)s)")
-                            % {"column": COLUMNS[key][0], "limit": limit,
-                               "length": len(value)})
-    return problems
 
 
 # Column → the page field whose max_length it must respect.
@@ -159,7 +146,7 @@ def validate(dataset, library, files_dir=None):
         level = secrecy.get(str(values.get("secrecy", "")).casefold())
         if level is None:
             problems.append(_("unknown secrecy “%(value)s”") % {"value": values["secrecy"]})
-        problems.extend(_too_long(values))
+        problems.extend(length_problems(values, LegalDocumentPage, _LENGTHS, COLUMNS))
         attachments = []
         for name in str(values.get("file", "")).split(";"):
             name = name.strip()

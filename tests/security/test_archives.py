@@ -170,3 +170,20 @@ def test_directory_import_screen_answers_hostile_files(client, superuser, agency
                            {"agency": agency.pk, "table": _upload(content, name)})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode() or "error" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_directory_import_reports_values_longer_than_their_fields(agency):
+    """The length check of the legal documents import (core.tabular.length_problems) also
+    guards the directory: PostgreSQL would refuse a 300-character name with a traceback."""
+    from plugins.email_directory.importer import validate
+    from plugins.email_directory.models import DirectoryEntry
+
+    table = read_table(("Họ và tên,Chức vụ,Điện thoại\n"
+                        f"{'Nguyễn ' * 50},Chuyên viên,{'0' * 60}\n").encode(), "danh-ba.csv")
+    with pytest.raises(ImportRefused) as refused:
+        validate(table, agency)
+    message = refused.value.errors[0]
+    assert "Line 2" in message and "“Họ và tên” is longer than 150 characters" in message
+    assert "“Điện thoại” is longer than 50 characters" in message
+    assert not DirectoryEntry.objects.exists()

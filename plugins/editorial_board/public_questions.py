@@ -38,7 +38,7 @@ _PHONE = re.compile(r"^\+?[0-9 .\-()]{8,20}$")
 
 class QuestionForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("Email"), required=False)
+    email = forms.EmailField(label=_("Email"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     address = forms.CharField(label=_("Address (optional)"), max_length=255, required=False)
     subject_area = forms.ModelChoiceField(label=_("Subject area (optional)"),

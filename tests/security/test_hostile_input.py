@@ -1,12 +1,13 @@
 """Hostile input never gives HTTP 500 (issue 14, item 10; R-SEC-3).
 
-Every public list is asked for hostile query strings — huge numbers, unknown facets, a
-10 000-character search, NUL bytes, impossible dates, repeated parameters, percent-encoding
-that is not UTF-8 — and the citizens' question form is sent huge, NUL and control
-characters. The client turns a server error into its 500 response instead of raising it;
-no response may be a 500. The imports and the API are swept in the neighbouring files
-(test_archives.py, test_procedure_fees.py, test_legal_docs_import.py, test_api.py,
-test_question_admin.py).
+Every public list (news, legal library, procedures, questions, directory) is asked for
+hostile query strings — huge numbers, unknown facets, a 10 000-character search, NUL bytes,
+impossible dates, repeated parameters, percent-encoding that is not UTF-8 — and the
+citizens' question form is sent huge, NUL and control characters. The client turns a
+server error into its 500 response instead of raising it; no response may be a 500. The
+imports and the API are swept in the neighbouring files (test_archives.py,
+test_procedure_fees.py, test_legal_docs_import.py, test_interrupted_imports.py,
+test_api.py, test_question_admin.py).
 """
 
 import re
@@ -15,6 +16,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.utils import timezone
+from portal.models.articles import ArticleIndexPage
 
 from plugins.core.text import has_control_characters
 from plugins.editorial_board.models import Question, QuestionIndexPage
@@ -36,6 +38,7 @@ QUERIES = [
     "sort=nope", "sort=%00", "q=a&q=b&q=c", "type=1&type=1&type=2&type=abc",
     "page=1&page=2", "unit=abc", f"unit={BIG}", "format=nope", "case=abc", f"case={BIG}",
     "%00=1", "q[]=1", "q=" + "%F0%9F%92%A9" * 100, "submitted=2026-02-30", "option=abc",
+    "topic=%00", "topic=" + "x" * 5000, "author=" + "a" * 1000, f"page={BIG}&topic=nope",
 ]
 
 
@@ -50,9 +53,11 @@ def public_pages(agency, library, make_doc, index_page, make_procedure):
     questions.save_revision().publish()
     directory = home.add_child(instance=DirectoryPage(title="Danh bạ", slug="danh-ba"))
     directory.save_revision().publish()
-    return {"library": library.url, "procedures": index_page.url, "procedure": procedure.url,
-            "checklist": procedure.url + "danh-muc-ho-so/", "questions": questions.url,
-            "directory": directory.url}
+    news = home.add_child(instance=ArticleIndexPage(title="Tin tức", slug="tin-tuc"))
+    news.save_revision().publish()
+    return {"news": news.url, "library": library.url, "procedures": index_page.url,
+            "procedure": procedure.url, "checklist": procedure.url + "danh-muc-ho-so/",
+            "questions": questions.url, "directory": directory.url}
 
 
 @pytest.mark.parametrize("query", QUERIES)

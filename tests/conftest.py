@@ -8,6 +8,7 @@ from django.conf import settings
 _FOLDER_APPS = {
     "site": "portal",
     "e2e": "portal",
+    "security": "portal",  # sweeps every plugin's public pages and imports
     "email_directory": "plugins.email_directory",
     "legal_docs": "plugins.legal_docs",
     "procedures": "plugins.procedures",

@@ -7,7 +7,10 @@ those of the collections the user works with (their agency's), as the admin's ow
 show them (R-SEC-2).
 """
 
+from django.db import DatabaseError
+from django.utils.translation import gettext as _
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -16,6 +19,13 @@ from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
 from plugins.core.files import access
+from plugins.core.params import MAX_ID
+
+# Query parameters that name a number: beyond MAX_ID the database overflows (HTTP 500).
+NUMBER_PARAMETERS = ("offset", "limit", "id", "child_of", "descendant_of", "ancestor_of",
+                     "translation_of")
+SEARCH_OPERATORS = ("and", "or")
+MAX_SEARCH_LENGTH = 200
 
 
 def site_pages(site):
@@ -28,10 +38,64 @@ def site_pages(site):
     return pages
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+def check_hostile_parameters(query):
+    """Raise BadRequestError (HTTP 400, with a message) for parameters Wagtail's API would
+    pass on to the database or the search backend and answer with HTTP 500."""
+    for name, values in query.lists():
+        for value in values:
+            if "\x00" in value or "\x00" in name:
+                raise BadRequestError(_("%(name)s: null characters are not allowed.")
+                                      % {"name": name[:40]})
+    for name in NUMBER_PARAMETERS:
+        value = query.get(name, "").strip()
+        if value.isascii() and value.isdigit() and int(value) > MAX_ID:
+            raise BadRequestError(_("%(name)s is too large (at most %(max)s).")
+                                  % {"name": name, "max": MAX_ID})
+    operator = query.get("search_operator")
+    if operator is not None and operator not in SEARCH_OPERATORS:
+        raise BadRequestError(_("search_operator must be “and” or “or”."))
+    search = query.get("search")
+    if search is not None:
+        if len(search) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(_("search is too long (at most %(max)s characters).")
+                                  % {"max": MAX_SEARCH_LENGTH})
+        if any(ord(char) < 32 for char in search):
+            raise BadRequestError(_("search must not contain control characters."))
+
+
+class HostileParametersMixin:
+    """Wagtail API v2 endpoints that answer hostile query strings with HTTP 400 and a
+    message: numbers too large for the database, an unknown search operator, a search
+    the backend cannot parse."""
+
+    def listing_view(self, request):
+        check_hostile_parameters(request.GET)
+        return super().listing_view(request)
+
+    def detail_view(self, request, pk):
+        check_hostile_parameters(request.GET)
+        return super().detail_view(request, pk)
+
+    def handle_exception(self, exc):
+        # The last guard: a parameter the checks above did not foresee reached the
+        # database or the search backend. It is the request that is wrong, not the site.
+        if isinstance(exc, (DatabaseError, OverflowError)):
+            exc = BadRequestError(_("These parameters cannot be answered."))
+        return super().handle_exception(exc)
+
+
+class SafePagesAPIViewSet(HostileParametersMixin, PagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(HostileParametersMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         site = Site.find_for_request(self.request)
-        return access.public_documents(super().get_queryset(), pages=site_pages(site))
+        documents = super().get_queryset()
+        public = access.public_documents(documents, pages=site_pages(site))
+        # A plain filter on the primary key: the search backend cannot search a queryset
+        # filtered on an annotation (?search= answered 500).
+        return documents.filter(pk__in=public.values("pk"))
 
 
 class _OwnCollectionsMixin:
@@ -57,5 +121,5 @@ def scope_admin_api(router):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", SafePagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -55,21 +55,23 @@ def start(request, importer, content, filename, *, total, title, again_url, opti
 def run(job, importer, stored_name, filename, language, user_id, options):
     """The django-q2 task: run the importer, report progress and the outcome."""
     user = get_user_model().objects.filter(pk=user_id).first()
-    with translation.override(language), default_storage.open(stored_name, "rb") as handle:
-        content = handle.read()
-        try:
-            message = import_string(importer)(
-                content, filename, user=user,
-                progress=lambda done, total: set_progress(job, done=done, total=total),
-                **options,
-            )
-        except ImportRefused as refused:
-            set_progress(job, status="failed", errors=refused.errors)
-        except Exception as error:  # noqa: BLE001 - shown to the clerk; nothing was written
-            set_progress(job, status="failed", errors=[str(error)])
-        else:
-            set_progress(job, status="done", message=str(message))
-    default_storage.delete(stored_name)
+    try:
+        with translation.override(language), default_storage.open(stored_name, "rb") as handle:
+            content = handle.read()
+            try:
+                message = import_string(importer)(
+                    content, filename, user=user,
+                    progress=lambda done, total: set_progress(job, done=done, total=total),
+                    **options,
+                )
+            except ImportRefused as refused:
+                set_progress(job, status="failed", errors=refused.errors)
+            except Exception as error:  # noqa: BLE001 - shown to the clerk; nothing was written
+                set_progress(job, status="failed", errors=[str(error)])
+            else:
+                set_progress(job, status="done", message=str(message))
+    finally:  # also when the worker is stopped half-way: no uploaded table is left behind
+        default_storage.delete(stored_name)
 
 
 def status_view(request, job):

@@ -38,6 +38,8 @@ def read_table(content, filename, formats=TABLE_FORMATS):
             _("Only %(formats)s files can be imported.")
             % {"formats": ", ".join(f.upper() for f in formats)}
         ])
+    if kind != "csv":
+        check_workbook(content, kind)
     try:
         if kind == "csv":
             text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
@@ -49,6 +51,18 @@ def read_table(content, filename, formats=TABLE_FORMATS):
         raise ImportRefused([
             _("The file could not be read as %(format)s.") % {"format": kind.upper()}
         ]) from None
+
+
+def check_workbook(content, kind):
+    """Refuse an XLSX or ODS workbook (a ZIP archive) that would unpack beyond the limits of
+    :mod:`plugins.core.files.archives` (a ZIP bomb, sizes that lie, a damaged file)."""
+    from plugins.core.files.archives import DOCUMENT_LIMITS, UnsafeArchive, check_archive
+
+    try:
+        check_archive(content, DOCUMENT_LIMITS,
+                      label=_("The %(format)s file") % {"format": kind.upper()})
+    except UnsafeArchive as refused:
+        raise ImportRefused([refused.message]) from None
 
 
 def header_map(headers, columns):
@@ -86,6 +100,21 @@ def rows(dataset, mapping):
         yield line, {
             key: cell(raw[index]) if index < len(raw) else "" for key, index in mapping.items()
         }
+
+
+def length_problems(values, model, fields, columns):
+    """A problem for each value longer than its model field keeps (the database would
+    refuse it with a traceback, or cut it): ``fields`` maps a column key to the field name
+    of ``model``, ``columns`` a column key to its headers (the first names it)."""
+    problems = []
+    for key, field_name in fields.items():
+        value = values.get(key)
+        limit = model._meta.get_field(field_name).max_length
+        if isinstance(value, str) and limit and len(value) > limit:
+            problems.append(_("“%(column)s” is longer than %(limit)s characters (%(length)s)")
+                            % {"column": columns[key][0], "limit": limit,
+                               "length": len(value)})
+    return problems
 
 
 def parse_date(value):

@@ -202,3 +202,24 @@ def to_unicode(text, encoding=None):
     if encoding in _TABLES:
         text = _convert(text, encoding)
     return nfc(text)
+
+
+# C0 control characters and DEL, but for tab and line breaks; and the invisible characters
+# that reverse or hide text (bidirectional overrides and isolates).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def has_control_characters(text):
+    return bool(_CONTROL.search(text or ""))
+
+
+def validate_plain_text(value):
+    """Form validator: refuse text holding control characters (a NUL byte, an escape
+    sequence, a right-to-left override) with a message saying so."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if has_control_characters(str(value)):
+        raise ValidationError(_("Remove the control characters from this text (they cannot "
+                                "be typed on a keyboard; copy the text again as plain "
+                                "text)."), code="control_characters")

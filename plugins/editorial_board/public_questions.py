@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from plugins.core import antispam
 from plugins.core.scoping import agency_for_page
 from plugins.core.search.engine import SearchRequest, search
+from plugins.core.text import validate_plain_text
 from plugins.editorial_board import questions
 from plugins.editorial_board.models import Question, QuestionStatus, SubjectArea
 
@@ -37,7 +38,7 @@ _PHONE = re.compile(r"^\+?[0-9 .\-()]{8,20}$")
 
 class QuestionForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("Email"), required=False)
+    email = forms.EmailField(label=_("Email"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     address = forms.CharField(label=_("Address (optional)"), max_length=255, required=False)
     subject_area = forms.ModelChoiceField(label=_("Subject area (optional)"),
@@ -57,6 +58,8 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject_area"].queryset = SubjectArea.objects.for_agency(agency)
+        for name in ("name", "address", "title", "text"):
+            self.fields[name].validators.append(validate_plain_text)
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

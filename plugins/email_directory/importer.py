@@ -23,6 +23,7 @@ from plugins.core.tabular import (
     ImportRefused,
     RowErrors,
     header_map,
+    length_problems,
     missing_columns,
     parse_date,
     read_table,
@@ -36,6 +37,8 @@ from plugins.email_directory.models.mailboxes import parse_aliases
 from plugins.email_directory.naming import NamingError
 
 TABLE_FORMATS = ("csv", "xlsx", "ods")
+# Column → the entry field whose max_length it must respect.
+_LENGTHS = {"full_name": "full_name", "title": "title", "phone": "phone", "mobile": "mobile"}
 REQUIRED = ("full_name",)
 
 
@@ -212,6 +215,7 @@ def validate(dataset, agency):
             except ValidationError:
                 problems.append(_("“%(value)s” is not an email address") % {"value": alias})
         values["aliases"] = aliases
+        problems.extend(length_problems(values, DirectoryEntry, _LENGTHS, COLUMNS))
         (_person if kind == "person" else _shared)(row, values, context, problems)
         if problems:
             errors.add(line, problems)

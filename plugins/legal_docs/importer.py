@@ -1,24 +1,27 @@
 """Import legal documents from CSV or XLSX, with their files from a folder (atomic).
 
 Every row is checked first; if any row is wrong, nothing is written and each bad row is
-reported with its reason. Otherwise all documents are created in one transaction.
+reported with its reason (a value longer than its field, a file outside the folder of
+files). Otherwise all documents are created in one transaction, their files in the
+agency's collection; if the transaction fails the files written are deleted again.
 Text typed in the legacy TCVN3 or VNI encodings is converted to Unicode (core.text).
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.core.files import File
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from plugins.core import numbers
+from plugins.core.files.imports import OutsideFolder, WrittenFiles, file_in_folder
 from plugins.core.tabular import (
     ImportRefused,
     RowErrors,
     header_map,
+    length_problems,
     missing_columns,
     parse_date,
     read_table,
@@ -75,6 +78,11 @@ def _lookups():
     secrecy = {label.casefold(): value for value, label in Secrecy.choices}
     secrecy.update({"mật": "mat", "tối mật": "toi_mat", "tuyệt mật": "tuyet_mat", "": ""})
     return types, issuers, fields, secrecy
+
+
+# Column → the page field whose max_length it must respect.
+_LENGTHS = {"number": "number", "title": "title", "signer_title": "signer_title",
+            "signer_name": "signer_name", "summary": "summary"}
 
 
 def validate(dataset, library, files_dir=None):
@@ -138,14 +146,19 @@ def validate(dataset, library, files_dir=None):
         level = secrecy.get(str(values.get("secrecy", "")).casefold())
         if level is None:
             problems.append(_("unknown secrecy “%(value)s”") % {"value": values["secrecy"]})
+        problems.extend(length_problems(values, LegalDocumentPage, _LENGTHS, COLUMNS))
         attachments = []
         for name in str(values.get("file", "")).split(";"):
             name = name.strip()
             if not name:
                 continue
-            path = Path(files_dir or ".") / name
-            if not files_dir or not path.is_file():
-                problems.append(_("file “%(name)s” not found") % {"name": name})
+            try:
+                path = file_in_folder(files_dir, name)
+            except OutsideFolder as refused:
+                problems.append(refused.message)
+                continue
+            if path is None:
+                problems.append(_("file “%(name)s” not found") % {"name": name[:200]})
                 continue
             with path.open("rb") as handle:
                 try:
@@ -165,9 +178,15 @@ def validate(dataset, library, files_dir=None):
 
 def import_rows(rows, library, *, publish=False, user=None, progress=None):
     """Create the documents of validated rows in one transaction; returns how many."""
+    from plugins.core.roles import agency_collection
+    from plugins.core.scoping import agency_for_page
+
     Document = get_document_model()
+    agency = agency_for_page(library)
+    collection = agency_collection(agency) if agency else Collection.get_first_root_node()
     created = 0
-    with transaction.atomic():
+    written = WrittenFiles()
+    with written.atomic():
         for index, row in enumerate(rows, start=1):
             values = dict(row.values)
             legal_fields = values.pop("legal_fields")
@@ -183,8 +202,10 @@ def import_rows(rows, library, *, publish=False, user=None, progress=None):
             documents = []
             for path in row.files:
                 with path.open("rb") as handle:
-                    document = Document(title=path.stem, uploaded_by_user=user)
+                    document = Document(title=path.stem[:255], uploaded_by_user=user,
+                                        collection=collection)
                     document.file.save(path.name, File(handle), save=False)
+                    written.add(document.file)
                     document.save()
                     documents.append(document)
             page.files = [LegalDocumentFile(document=d, kind="main") for d in documents]

@@ -5,6 +5,8 @@ fees (CACHTHUCTHUCHIEN), the dossier per case (THANHPHANHOSO) with the form temp
 download (R-PR-3), and the results (KETQUATHUCHIEN).
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,12 @@ class StepCaseBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Steps of a case")
         label_format = "{case}"
+
+
+# The largest numbers the blocks keep (FeeBlock.amount: 15 digits; TimeBlock.value: 8 digits
+# with 2 decimals). A larger one is refused on import and by the page's clean().
+MAX_AMOUNT = Decimal(10) ** 15 - 1
+MAX_DURATION = Decimal("999999.99")
 
 
 class FeeBlock(blocks.StructBlock):

@@ -14,19 +14,18 @@ workbook names explicitly must be present.
 """
 
 import hashlib
-import io
 import posixpath
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
+from plugins.core.files.archives import DEFAULT_LIMITS, UnsafeArchive, open_archive
+from plugins.core.files.imports import WrittenFiles
 from plugins.core.tabular import ImportRefused
 from plugins.core.text import fold, nfc, slugify
 from plugins.procedures import national, records, workbook
@@ -36,6 +35,7 @@ from plugins.procedures.models import ProcedureField, ProcedurePage
 FORMATS = ("json", *workbook.BOOK_FORMATS)
 MAX_ZIP_MB = 200
 MAX_ZIP_FILES = 2000
+ZIP_LIMITS = DEFAULT_LIMITS.but(max_members=MAX_ZIP_FILES, max_total_mb=MAX_ZIP_MB)
 
 
 def _key(name):
@@ -62,19 +62,18 @@ class FormFiles:
         if not root.is_dir():
             raise ImportRefused([_("The folder of forms “%(folder)s” does not exist.")
                                  % {"folder": folder}])
+        inside = root.resolve()
         return cls({path.name: path.read_bytes for path in sorted(root.rglob("*"))
-                    if path.is_file()})
+                    if path.is_file() and path.resolve().is_relative_to(inside)})
 
     @classmethod
     def from_zip(cls, content):
+        """The files of a ZIP archive, checked first against :data:`ZIP_LIMITS` (core)."""
         try:
-            archive = zipfile.ZipFile(io.BytesIO(content))
-            infos = [info for info in archive.infolist() if not info.is_dir()]
-        except zipfile.BadZipFile:
-            raise ImportRefused([_("The archive of forms is not a ZIP file.")]) from None
-        if len(infos) > MAX_ZIP_FILES or sum(i.file_size for i in infos) > MAX_ZIP_MB * 2**20:
-            raise ImportRefused([_("The archive of forms is too large (at most %(files)s files "
-                                   "and %(mb)s MB).") % {"files": MAX_ZIP_FILES, "mb": MAX_ZIP_MB}])
+            archive = open_archive(content, ZIP_LIMITS, label=_("The archive of forms"))
+        except UnsafeArchive as refused:
+            raise ImportRefused([refused.message]) from None
+        infos = [info for info in archive.infolist() if not info.is_dir()]
         return cls({posixpath.basename(info.filename): (lambda i=info: archive.read(i))
                     for info in infos})
 
@@ -189,7 +188,7 @@ def _fields(pairs, lookup):
     return chosen
 
 
-def _document(name, content, collection, user, cache):
+def _document(name, content, collection, user, cache, written):
     """A Wagtail document for a form file; the same bytes are stored once per collection."""
     digest = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's own file_hash
     if digest in cache:
@@ -201,6 +200,7 @@ def _document(name, content, collection, user, cache):
         document = Document(title=title[:255], collection=collection, uploaded_by_user=user,
                             file_hash=digest, file_size=len(content))
         document.file.save(name, ContentFile(content), save=False)
+        written.add(document.file)
         document.save()
     cache[digest] = document
     return document
@@ -232,7 +232,8 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
     agency = agency_for_page(index_page)
     collection = agency_collection(agency) if agency else Collection.get_first_root_node()
     outcome = Outcome(unmatched_forms=plan.unmatched_forms)
-    with transaction.atomic():
+    written = WrittenFiles()  # deleted again if the transaction fails
+    with written.atomic():
         known = (ProcedurePage.objects.filter(agency=agency, locale_id=index_page.locale_id)
                  if agency is not None else ProcedurePage.objects.child_of(index_page))
         existing = {page.code: page for page in known}
@@ -251,7 +252,7 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
                         progress(position, len(plan.records))
                     continue
             documents = {
-                where: [_document(name, content, collection, user, cache)
+                where: [_document(name, content, collection, user, cache, written)
                         for name, content in loaded]
                 for where, loaded in files.items()
             }

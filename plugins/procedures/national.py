@@ -8,22 +8,25 @@ value, and the whole file is refused. :func:`to_record` writes a page back in th
 shape, so an export can be imported again.
 """
 
-import json
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from plugins.core.files.json_files import UnsafeJSON, load_json
 from plugins.core.tabular import ImportRefused
 from plugins.core.text import nfc
 from plugins.procedures.records import (
     UNIT_NAMES,
+    OutOfRange,
     Paper,
     ProcedureData,
+    parse_amount,
     parse_channel,
     parse_count,
+    parse_duration,
     parse_levels,
-    parse_number,
     parse_unit,
+    shown,
 )
 
 TEXT, ID, TEXTS, LIST, ANY = "text", "id", "texts", "list", "any"
@@ -77,17 +80,10 @@ def _pairs(pairs):
 
 def load(content):
     """The records of a JSON file: one object or a list of objects."""
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportRefused([_("The JSON file is not in UTF-8.")]) from None
     try:
-        data = json.loads(content, object_pairs_hook=_pairs, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ImportRefused([_("The file is not valid JSON (line %(line)s, column %(column)s)"
-                               ": %(error)s.") % {"line": error.lineno, "column": error.colno,
-                                                  "error": error.msg}]) from None
+        data = load_json(content, object_pairs_hook=_pairs, parse_float=Decimal)
+    except UnsafeJSON as refused:
+        raise ImportRefused([refused.message]) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -175,9 +171,11 @@ class _Checker:
     def read(self, path, reader, raw, message):
         try:
             return reader(raw)
-        except (ValueError, TypeError):
-            self.add(path, message % {"value": raw})
-            return None
+        except OutOfRange as error:
+            self.add(path, error.message)
+        except (ValueError, TypeError, ArithmeticError):
+            self.add(path, message % {"value": shown(raw)})
+        return None
 
 
 def parse_record(raw):
@@ -208,7 +206,7 @@ def parse_record(raw):
         times = []
         for j, time in enumerate(channel.get("THOIGIAN", [])):
             tpath = f"{path}.THOIGIAN[{j}]"
-            value = check.read(f"{tpath}.THOIGIANGIAIQUYET", parse_number,
+            value = check.read(f"{tpath}.THOIGIANGIAIQUYET", parse_duration,
                                time.get("THOIGIANGIAIQUYET"), _("“%(value)s” is not a number"))
             unit = None
             if time.get("DONVITINH") or value is not None:
@@ -216,7 +214,7 @@ def parse_record(raw):
                                   _("unknown unit “%(value)s” (working days, days or hours)"))
             fees = []
             for k, fee in enumerate(time.get("PHILEPHI", [])):
-                amount = check.read(f"{tpath}.PHILEPHI[{k}].SOTIEN", parse_number,
+                amount = check.read(f"{tpath}.PHILEPHI[{k}].SOTIEN", parse_amount,
                                     fee.get("SOTIEN"), _("“%(value)s” is not an amount"))
                 fees.append({"amount": amount, "unit": fee.get("DONVI") or "Đồng",
                              "description": fee.get("MOTA", "")})

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
 from plugins.core.text import fold, nfc
+from plugins.procedures.blocks import MAX_AMOUNT, MAX_DURATION
 from plugins.procedures.choices import Channel, Level, OnlineLevel, Status, TimeUnit
 
 
@@ -84,6 +85,46 @@ def parse_number(value):
     if not number.is_finite() or number < 0:
         raise ValueError(value)
     return number
+
+
+
+
+class OutOfRange(ValueError):
+    """A number too large for the field that keeps it; ``message`` says the limit."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def parse_amount(value):
+    """A fee (``1.500.000``, ``0``) as a Decimal, at most :data:`MAX_AMOUNT`; ``None`` for
+    empty; ValueError otherwise (:class:`OutOfRange` when it is too large)."""
+    number = parse_number(value)
+    if number is not None and number > MAX_AMOUNT:
+        raise OutOfRange(amount_too_large())
+    return number
+
+
+def parse_duration(value):
+    """A processing time (``15``, ``0,5``), at most :data:`MAX_DURATION`; ``None`` for empty;
+    ValueError otherwise (:class:`OutOfRange` when it is too large)."""
+    number = parse_number(value)
+    if number is not None and number > MAX_DURATION:
+        raise OutOfRange(_("the processing time is larger than %(limit)s")
+                         % {"limit": "999999,99"})
+    return number
+
+
+def amount_too_large():
+    return _("the amount is larger than the largest fee allowed (%(digits)s digits)") % {
+        "digits": 15}
+
+
+def shown(value, limit=40):
+    """A raw value as quoted in a message: at most ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}…"
 
 
 def parse_count(value, default):

@@ -13,21 +13,24 @@ import tablib
 from django.utils.translation import gettext as _
 
 from plugins.core.spreadsheets import sheet_title
-from plugins.core.tabular import ImportRefused, cell, header_map, parse_date
+from plugins.core.tabular import ImportRefused, cell, check_workbook, header_map, parse_date
 from plugins.core.text import fold
 from plugins.procedures.choices import OnlineLevel, Status
 from plugins.procedures.records import (
     CHANNEL_NAMES,
     RECEIVING_FIELDS,
     UNIT_NAMES,
+    OutOfRange,
     Paper,
     ProcedureData,
     check_extra,
+    parse_amount,
     parse_channel,
     parse_count,
+    parse_duration,
     parse_levels,
-    parse_number,
     parse_unit,
+    shown,
     split_list,
 )
 
@@ -175,6 +178,7 @@ def _load_book(content, filename):
     if kind not in BOOK_FORMATS:
         raise ImportRefused([_("Only %(formats)s files can be imported.")
                              % {"formats": "JSON, XLSX, ODS"}])
+    check_workbook(content, kind)
     try:
         return tablib.Databook().load(io.BytesIO(content), format=kind)
     except Exception:  # noqa: BLE001 - any parser error means an unreadable file
@@ -219,9 +223,11 @@ def _sheet_rows(sheets, key, errors):
 def _read(reader, raw, message, problems):
     try:
         return reader(raw)
-    except (ValueError, TypeError):
-        problems.append(message % {"value": raw})
-        return None
+    except OutOfRange as error:
+        problems.append(error.message)
+    except (ValueError, TypeError, ArithmeticError):
+        problems.append(message % {"value": shown(raw)})
+    return None
 
 
 def _status(text):
@@ -364,13 +370,13 @@ def _read_parts(sheets, records, lines, errors):
         channel = _read(parse_channel, row.get("channel"),
                         _("“%(value)s” is not a channel (1 in person, 2 online, 3 post)"),
                         problems)
-        value = _read(parse_number, row.get("value"), _("“%(value)s” is not a number"),
+        value = _read(parse_duration, row.get("value"), _("“%(value)s” is not a number"),
                       problems)
         unit = "working_days"
         if row.get("unit") or value is not None:
             unit = _read(parse_unit, row.get("unit"),
                          _("unknown unit “%(value)s” (working days, days or hours)"), problems)
-        amount = _read(parse_number, row.get("amount"), _("“%(value)s” is not an amount"),
+        amount = _read(parse_amount, row.get("amount"), _("“%(value)s” is not an amount"),
                        problems)
         errors.add(title, line, problems)
         data = _owner(str(row["code"]), records, lines, title, line, errors)

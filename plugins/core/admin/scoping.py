@@ -3,17 +3,36 @@
 A ``ModelViewSet`` for an agency-scoped model subclasses
 :class:`AgencyScopedModelViewSet`; its list shows the records of the user's agencies,
 every screen that opens one record answers 404 for another agency's record, and every
-choice field offers only records of the user's agencies.
+choice field — in its forms and in its list's filters (:class:`AgencyScopedFilterSet`) —
+offers only records of the user's agencies.
 """
 
 from django.http import Http404
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from plugins.core.scoping import AgencyQuerySet
 
 
+class AgencyScopedFilterSet(WagtailFilterSet):
+    """A list's filters offer only the user's agencies' records (another agency's units are
+    neither listed nor accepted)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is None:
+            return
+        for list_filter in self.filters.values():
+            queryset = getattr(list_filter, "queryset", None)
+            if isinstance(queryset, AgencyQuerySet):
+                list_filter.queryset = queryset.visible_to(user)
+
+
 class AgencyScopedViewMixin:
+    base_filterset_class = AgencyScopedFilterSet
+
     def get_base_queryset(self):
         return super().get_base_queryset().visible_to(self.request.user)
 

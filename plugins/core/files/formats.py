@@ -94,7 +94,8 @@ def detect(content):
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
                 names = set(archive.namelist())
                 if "mimetype" in names:
-                    return _ODF_MIMETYPES.get(archive.read("mimetype").strip())
+                    with archive.open("mimetype") as member:  # a few bytes, never a bomb
+                        return _ODF_MIMETYPES.get(member.read(100).strip())
                 if "word/document.xml" in names:
                     return "docx"
                 if "xl/workbook.xml" in names:
@@ -133,7 +134,23 @@ def check_file(file, filename, accepted=TEXT_DOCUMENTS, max_mb=50):
             _("%(name)s is not really a %(format)s file: its content does not match its name.")
             % {"name": filename, "format": FORMATS[ext].label}
         )
+    _check_archive(content, filename)
     scanning.scan(content, filename)
+
+
+def _check_archive(content, filename):
+    """An office file or ZIP is an archive: refuse one that would unpack beyond the limits
+    of :mod:`.archives` (a ZIP bomb, sizes that lie, archives nested too deep)."""
+    from plugins.core.files import archives
+
+    if not archives.is_zip(content):
+        return
+    limits = archives.DEFAULT_LIMITS if extension(filename) == "zip" else \
+        archives.DOCUMENT_LIMITS
+    try:
+        archives.check_archive(content, limits, label=filename)
+    except archives.UnsafeArchive as refused:
+        raise ValidationError(refused.message) from None
 
 
 def extract_text(file, filename=""):

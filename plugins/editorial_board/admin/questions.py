@@ -18,14 +18,15 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from plugins.core.admin.exports import OdsExportMixin
-from plugins.core.admin.scoping import AgencyScopedModelViewSet
+from plugins.core.admin.scoping import AgencyScopedFilterSet, AgencyScopedModelViewSet
 from plugins.core.models import Unit
+from plugins.core.params import as_id
 from plugins.editorial_board import questions
 from plugins.editorial_board.models import Question, QuestionSettings, QuestionStatus, SubjectArea
 
@@ -111,7 +112,8 @@ def process_question(request, pk):
 def _act(request, question):
     action, user = request.POST.get("action"), request.user
     if action == "assign":
-        unit = _units(question).filter(pk=request.POST.get("unit") or 0).first()
+        unit_id = as_id(request.POST.get("unit"))
+        unit = _units(question).filter(pk=unit_id).first() if unit_id else None
         questions.assign(question, unit, user)
         messages.success(request, _("The question is routed to %(unit)s.") % {"unit": unit})
     elif action == "answer":
@@ -152,7 +154,7 @@ class QuestionSettingsViewSet(AgencyScopedModelViewSet):
     list_select_related = ("agency",)
 
 
-class QuestionDeadlineFilterSet(WagtailFilterSet):
+class QuestionDeadlineFilterSet(AgencyScopedFilterSet):
     received_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Received"), widget=DateRangePickerWidget)
     late_only = django_filters.BooleanFilter(label=gettext_lazy("Late answers only"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.components import Component
 
 from plugins.core.models import Agency
+from plugins.core.params import as_int
 from plugins.core.spreadsheets import FORMATS, dataset_response, sheet_title
 from plugins.editorial_board import board as who
 from plugins.editorial_board import quotas
@@ -59,7 +60,7 @@ def _delegations(user):
 
 def _period(request, today):
     period = request.GET.get("period", "6")
-    year = int(request.GET.get("year") or today.year)
+    year = as_int(request.GET.get("year"), today.year, low=2000, high=today.year + 1)
     if period == "h1":
         return period, year, datetime.date(year, 1, 1), datetime.date(year, 6, 1)
     if period == "h2":

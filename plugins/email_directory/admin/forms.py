@@ -39,7 +39,7 @@ class DirectoryEntryForm(ItAdminAgencyForm):
     naming scheme when left empty (never an address already in use)."""
 
     email = forms.EmailField(
-        label=_("Official email"), required=False,
+        label=_("Official email"), required=False, max_length=254,
         help_text=_("Leave empty to get the address the agency's naming scheme suggests. "
                     "A changed address keeps the old one as an alias."),
     )

@@ -272,6 +272,9 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
                 errors["online_url"] = _(
                     "A procedure at level 3 or 4 needs the address of its online service."
                 )
+        problems = channel_problems(self.channels)
+        if problems:
+            errors["channels"] = problems
         if self.announcing_document_id:
             try:
                 check_legal_document(self.announcing_document)
@@ -330,8 +333,8 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
     @property
     def fee_summary(self):
         """"Free of charge", one amount, or the lowest and highest amounts."""
-        amounts = sorted({fee["amount"] for option in self.time_options for fee in option.fees
-                          if fee["amount"] is not None})
+        amounts = sorted({_number(fee["amount"]) for option in self.time_options
+                          for fee in option.fees if fee["amount"] is not None} - {None})
         if not amounts:
             return ""
         if amounts[-1] == 0:
@@ -399,9 +402,45 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
         return download_form(self, request, document_id)
 
 
+def _number(value):
+    """A stored amount or time as a Decimal within what the blocks allow, else ``None``
+    (a value written around the checks must not break a public page)."""
+    try:
+        number = Decimal(str(value))
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    if not number.is_finite() or number < 0 or number > blocks.MAX_AMOUNT:
+        return None
+    return number
+
+
+def _is_duration(value):
+    number = _number(value)
+    return number is not None and number <= blocks.MAX_DURATION
+
+
+def channel_problems(channels):
+    """Why the fees and times of a page's channels cannot be kept (too large, not numbers)."""
+    problems = []
+    for channel_block in channels or []:
+        for time in channel_block.value.get("times") or []:
+            if time.get("value") is not None and not _is_duration(time["value"]):
+                problems.append(_("A processing time is larger than %(limit)s.")
+                                % {"limit": "999999,99"})
+            for fee in time.get("fees") or []:
+                if fee.get("amount") is not None and _number(fee["amount"]) is None:
+                    problems.append(_("A fee is larger than the largest fee allowed "
+                                      "(%(digits)s digits).") % {"digits": 15})
+    return list(dict.fromkeys(problems))
+
+
 def format_money(amount):
-    """``1500000`` → ``1.500.000 đồng``-style grouping (dots), as Vietnamese prices are written."""
-    whole = int(Decimal(amount).quantize(Decimal(1)))
+    """``1500000`` → ``1.500.000 đồng``-style grouping (dots), as Vietnamese prices are written;
+    ``""`` for a value that is not a fee."""
+    number = _number(amount)
+    if number is None:
+        return ""
+    whole = int(number.quantize(Decimal(1)))
     return f"{whole:,}".replace(",", ".")
 
 
@@ -426,14 +465,15 @@ class TimeOption:
 
     @property
     def value_text(self):
-        if self.value is None:
+        number = None if self.value is None else _number(self.value)
+        if number is None:
             return ""
-        text = f"{Decimal(self.value).normalize():f}"
+        text = f"{number.normalize():f}"
         return text.replace(".", ",")
 
     @property
     def duration_label(self):
-        if self.value is None:
+        if not self.value_text:
             return ""
         return f"{self.value_text} {self.unit_label}"
 
@@ -442,7 +482,7 @@ class TimeOption:
         """Each fee as shown: (amount text, description)."""
         lines = []
         for fee in self.fees:
-            if fee["amount"] is None:
+            if fee["amount"] is None or not format_money(fee["amount"]):
                 text = "—"
             elif fee["amount"] == 0:
                 text = str(_("Free of charge"))

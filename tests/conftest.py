@@ -34,6 +34,41 @@ def _root_page():
     return root
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo's rows, loaded once for the whole session (see tests/demo_db.py)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from tests import demo_db
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            out = StringIO()
+            call_command("load_demo", stdout=out)
+            snapshot = demo_db.take(connection)
+            snapshot.output = out.getvalue()
+            transaction.set_rollback(True)
+        demo_db.forget_cached_state()
+    return snapshot
+
+
+@pytest.fixture
+def demo(demo_snapshot, db):
+    """The reference site's demo content, as `manage.py load_demo` makes it, fresh for this
+    test; returns the first agency. In the test's transaction, or committed for a
+    transactional test (``transactional_db``, a live server)."""
+    from django.db import connection
+
+    from plugins.core.models import Agency
+    from tests import demo_db
+
+    demo_db.restore(connection, demo_snapshot)
+    return Agency.objects.get(symbol="BQL")
+
+
 @pytest.fixture
 def make_agency(db):
     from wagtail.models import Page, Site

@@ -57,12 +57,7 @@ def screenshot():
 
 
 @pytest.fixture
-def demo_site(live_server):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=StringIO())
+def demo_site(live_server, demo):
     from wagtail.models import Site
 
     # The live server listens on 127.0.0.1:<port>: serve the first agency there.

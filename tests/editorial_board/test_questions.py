@@ -374,13 +374,8 @@ def test_overdue_report_in_constant_queries(client, agency, staff, board, labour
 
 @pytest.mark.skipif(not __import__("django.apps").apps.apps.is_installed("portal"),
                     reason="the demo places the page on the reference site")
-def test_demo_shows_answered_questions_at_hoi_dap(client):
+def test_demo_shows_answered_questions_at_hoi_dap(client, demo):
     """R-ED-15: `load_demo` puts /hoi-dap/ on the agency's site with published answers only."""
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=StringIO())
     page = QuestionIndexPage.objects.get()
     assert page.url_path.endswith("/hoi-dap/")
     html = client.get(page.url, HTTP_HOST=page.get_site().hostname).content.decode()

@@ -23,8 +23,7 @@ def _counts():
     return {model._meta.label: model._default_manager.count() for model in app.get_models()}
 
 
-def test_demo_directory_of_both_agencies():
-    call_command("load_demo", stdout=StringIO())
+def test_demo_directory_of_both_agencies(demo):
     bql, skh = Agency.objects.get(symbol="BQL"), Agency.objects.get(symbol="SKH")
     emails = {entry.name + "|" + entry.job_title: entry.email
               for entry in DirectoryEntry.objects.with_related()}

@@ -20,9 +20,8 @@ def _snapshot():
     return counts, passwords
 
 
-def test_load_demo_twice_changes_nothing_the_second_time():
+def test_load_demo_twice_changes_nothing_the_second_time(demo):
     """load_demo is idempotent: same rows, same passwords, "nothing changed"."""
-    call_command("load_demo", stdout=StringIO())
     before = _snapshot()
     out = StringIO()
     call_command("load_demo", stdout=out)
@@ -30,15 +29,13 @@ def test_load_demo_twice_changes_nothing_the_second_time():
     assert "nothing changed" in out.getvalue()
 
 
-def test_demo_has_two_agencies_with_staff_for_every_role():
+def test_demo_has_two_agencies_with_staff_for_every_role(demo, demo_snapshot):
     """R-ORG-1, R-ORG-3: two agencies, each with its unit tree; every role has somebody."""
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    bql = Agency.objects.get(symbol="BQL")
+    bql = demo
     assert Agency.objects.count() == 2
     assert Unit.objects.filter(agency=bql, parent__isnull=True).count() == 2  # leadership, party
     assert Unit.objects.filter(agency=bql).count() == 9
     for role in Role:
         assert AgencyRole.objects.get(agency=bql, role=role).group.user_set.exists(), role
     assert Position.objects.filter(unit__agency=bql, is_leader=True).count() >= 4
-    assert "one-time password" in out.getvalue()
+    assert "one-time password" in demo_snapshot.output

@@ -27,7 +27,7 @@ def _alternates(soup):
     return {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
 
 
-def test_R_ED_16_english_pages_under_en_with_a_switcher_back(client, shared_demo):
+def test_R_ED_16_english_pages_under_en_with_a_switcher_back(client, demo):
     """R-ED-16: /en/… is served in English (html lang, interface strings, menu), with a
     link to the Vietnamese version of the same page and hreflang alternates."""
     soup = _soup(client, "/en/about-us/")
@@ -44,7 +44,7 @@ def test_R_ED_16_english_pages_under_en_with_a_switcher_back(client, shared_demo
     assert "Management Board of Tien Giang Industrial Zones" in home.title.get_text()
 
 
-def test_R_ED_16_vietnamese_urls_stay_as_they_were(client, shared_demo):
+def test_R_ED_16_vietnamese_urls_stay_as_they_were(client, demo):
     """R-ED-16: the Vietnamese pages keep their URLs (no /vi/ prefix) and their language,
     and link to their English version where one is published."""
     for url in ("/", "/gioi-thieu/", "/tin-tuc/", "/lien-he/", "/van-ban/",
@@ -62,7 +62,7 @@ def test_R_ED_16_vietnamese_urls_stay_as_they_were(client, shared_demo):
     assert client.get("/vi/gioi-thieu/").status_code == 404
 
 
-def test_R_ED_16_news_list_and_menu_show_only_the_active_language(client, shared_demo):
+def test_R_ED_16_news_list_and_menu_show_only_the_active_language(client, demo):
     """R-ED-16: the Vietnamese news list has no English article and the English one only
     the English articles."""
     english = [a.get_text(strip=True)
@@ -80,7 +80,7 @@ def test_R_ED_16_news_list_and_menu_show_only_the_active_language(client, shared
     assert "About us" not in menu and "Giới thiệu" in menu
 
 
-def test_R_ED_16_sitemap_per_language(client, shared_demo):
+def test_R_ED_16_sitemap_per_language(client, demo):
     """R-ED-16: /sitemap.xml lists the Vietnamese pages, /en/sitemap.xml the English ones."""
     vietnamese = client.get("/sitemap.xml").content.decode()
     english = client.get("/en/sitemap.xml").content.decode()
@@ -88,7 +88,7 @@ def test_R_ED_16_sitemap_per_language(client, shared_demo):
     assert "/en/about-us/" in english and "/gioi-thieu/" not in english
 
 
-def test_R_ED_16_an_english_draft_is_not_linked_or_served(client, shared_demo):
+def test_R_ED_16_an_english_draft_is_not_linked_or_served(client, demo):
     """R-ED-16: a Vietnamese page whose English version is a draft links to the English
     home, and the draft is not served."""
     page = Page.objects.get(locale__language_code="vi",
@@ -103,7 +103,7 @@ def test_R_ED_16_an_english_draft_is_not_linked_or_served(client, shared_demo):
         a.get_text() for a in _soup(client, "/en/").select("nav.main-nav a"))
 
 
-def test_R_ED_16_english_news_list_in_constant_queries(client, shared_demo,
+def test_R_ED_16_english_news_list_in_constant_queries(client, demo,
                                                        django_assert_max_num_queries):
     """R-ED-16: the English news list costs the same queries for 2 or 6 articles."""
     news_en = Page.objects.get(url_path__endswith="/news/", locale__language_code="en")

@@ -29,7 +29,7 @@ def _soup(response):
 
 
 @pytest.mark.parametrize("path,vietnamese_text", PAGES.items())
-def test_page_renders_in_vietnamese_with_landmarks(client, shared_demo, path, vietnamese_text):
+def test_page_renders_in_vietnamese_with_landmarks(client, demo, path, vietnamese_text):
     """R-SITE-1, R-SITE-7: 200, Vietnamese text, lang="vi", one h1 and the landmarks."""
     response = client.get(path)
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_page_renders_in_vietnamese_with_landmarks(client, shared_demo, path, vi
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_query_count_does_not_grow_with_content(client, shared_demo, path):
+def test_page_query_count_does_not_grow_with_content(client, demo, path):
     """Each page costs the same number of queries with 12 articles or with 24."""
     client.get(path)  # warm caches (site root paths, content types)
     with CaptureQueriesContext(connection) as before:
@@ -64,7 +64,7 @@ def test_page_query_count_does_not_grow_with_content(client, shared_demo, path):
     assert len(after) <= 25
 
 
-def test_organisation_page_draws_the_unit_tree_with_leaders(client, shared_demo):
+def test_organisation_page_draws_the_unit_tree_with_leaders(client, demo):
     """R-ORG-1, R-ORG-2, R-SITE-1: units nested under the leadership; leaders' contacts."""
     soup = _soup(client.get("/gioi-thieu/"))
     chart = soup.find("ul", class_="orgchart")
@@ -87,7 +87,7 @@ def test_organisation_page_draws_the_unit_tree_with_leaders(client, shared_demo)
     assert "Phòng Đăng ký kinh doanh" not in soup.text
 
 
-def test_second_agency_site_shows_its_own_organisation(client, shared_demo):
+def test_second_agency_site_shows_its_own_organisation(client, demo):
     """R-ORG-3: the second agency's host serves its own org chart."""
     response = client.get("/gioi-thieu/", HTTP_HOST="skh.localhost")
     assert response.status_code == 200
@@ -96,7 +96,7 @@ def test_second_agency_site_shows_its_own_organisation(client, shared_demo):
     assert "Phòng Quản lý doanh nghiệp" not in text
 
 
-def test_contact_page_shows_agency_contacts(client, shared_demo):
+def test_contact_page_shows_agency_contacts(client, demo):
     """R-ORG-2: address, phone, fax, email of the agency."""
     text = _soup(client.get("/lien-he/")).text
     for value in ("Số 27 Nam Kỳ Khởi Nghĩa", "0273 3871 567", "0273 3871 568",
@@ -109,14 +109,14 @@ def _titles(client, **params):
     return [h.text.strip() for h in soup.select(".article-list h3")], soup
 
 
-def test_article_search_without_accents(client, shared_demo):
+def test_article_search_without_accents(client, demo):
     """R-SITE-2: a citizen typing without diacritics finds the article."""
     titles, _ = _titles(client, q="doi thoai doanh nghiep")
     assert titles == ["Hội nghị đối thoại với doanh nghiệp các khu công nghiệp năm 2026"]
     assert _titles(client, q="ĐỐI THOẠI")[0] == titles
 
 
-def test_article_filters_by_field_time_and_author(client, shared_demo):
+def test_article_filters_by_field_time_and_author(client, demo):
     """R-SITE-2: filter by field (lĩnh vực), date range and author."""
     titles, _ = _titles(client, topic="moi-truong")
     assert len(titles) == 2 and all("môi trường" in t.lower() or "cây xanh" in t for t in titles)
@@ -132,7 +132,7 @@ def test_article_filters_by_field_time_and_author(client, shared_demo):
     }
 
 
-def test_bad_filter_values_are_ignored_with_a_notice(client, shared_demo):
+def test_bad_filter_values_are_ignored_with_a_notice(client, demo):
     """R-SITE-2: an impossible date or unknown field gives the page, with a notice."""
     all_titles, _ = _titles(client)
     for params in ({"date_from": "2026-02-31"}, {"topic": "khong-co"},
@@ -144,13 +144,13 @@ def test_bad_filter_values_are_ignored_with_a_notice(client, shared_demo):
     assert soup.find(class_="notice")
 
 
-def test_pagination_keeps_the_filters(client, shared_demo):
+def test_pagination_keeps_the_filters(client, demo):
     soup = _soup(client.get("/tin-tuc/", {"q": "khu"}))
     next_link = soup.find("a", rel="next")
     assert next_link is not None and "q=khu" in next_link["href"]
 
 
-def test_translated_article_requires_its_original_source(shared_demo):
+def test_translated_article_requires_its_original_source(demo):
     """R-ED-10: a translation without its original source does not validate."""
     from django.core.exceptions import ValidationError
 
@@ -160,7 +160,7 @@ def test_translated_article_requires_its_original_source(shared_demo):
     assert "original_source" in error.value.message_dict
 
 
-def test_draft_articles_are_not_public(client, shared_demo):
+def test_draft_articles_are_not_public(client, demo):
     """A citizen never sees a draft."""
     news = ArticleIndexPage.objects.filter(slug="tin-tuc").first()
     draft = ArticlePage(title="Bản nháp chưa duyệt", slug="ban-nhap", live=False)
@@ -169,7 +169,7 @@ def test_draft_articles_are_not_public(client, shared_demo):
     assert client.get(draft.url_path.replace("/trang-chu-bql", "")).status_code == 404
 
 
-def test_sitemap_and_robots(client, shared_demo):
+def test_sitemap_and_robots(client, demo):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert b"/gioi-thieu/" in sitemap.content
@@ -177,7 +177,7 @@ def test_sitemap_and_robots(client, shared_demo):
     assert "Disallow: /admin/" in robots and "sitemap.xml" in robots
 
 
-def test_main_menu_follows_publishing(client, shared_demo, django_assert_max_num_queries):
+def test_main_menu_follows_publishing(client, demo, django_assert_max_num_queries):
     """R-SITE-7: the main menu is cached per site, and a page published, unpublished or
     restricted shows or leaves the menu at the next request."""
     from portal.models import StandardPage

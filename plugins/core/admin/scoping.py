@@ -6,16 +6,46 @@ every screen that opens one record answers 404 for another agency's record, and 
 choice field offers only records of the user's agencies.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from plugins.core.scoping import AgencyQuerySet
+from plugins.core.scoping import AgencyQuerySet, users_visible_to
 
 
-class AgencyScopedViewMixin:
+def scope_choices(fields, user):
+    """Narrow the choice fields among ``fields`` to the records of ``user``'s agencies and
+    the people of those agencies."""
+    for field in fields:
+        queryset = getattr(field, "queryset", None)
+        if isinstance(queryset, AgencyQuerySet):
+            field.queryset = queryset.visible_to(user)
+        elif queryset is not None and queryset.model is get_user_model():
+            field.queryset = queryset.filter(pk__in=users_visible_to(user).values("pk"))
+
+
+class AgencyScopedFiltersMixin:
+    """For an index or report view: its filters offer only the user's agencies' records
+    (a unit, a board, a subject area of another agency is not a choice)."""
+
+    @cached_property
+    def filters(self):
+        filters = super().filters
+        if filters is not None:
+            scope_choices(filters.form.fields.values(), self.request.user)
+        return filters
+
+
+class AgencyScopedViewMixin(AgencyScopedFiltersMixin):
     def get_base_queryset(self):
-        return super().get_base_queryset().visible_to(self.request.user)
+        queryset = super().get_base_queryset()
+        if isinstance(queryset, AgencyQuerySet):
+            return queryset.visible_to(self.request.user)
+        # A history list is the log entries of one record: get_object() guards it.
+        return queryset
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
@@ -50,21 +80,41 @@ class AgencyScopedModelViewSet(ModelViewSet):
 
 
 class AgencyScopedAdminForm(WagtailAdminModelForm):
-    """Offers, in every choice of an agency-scoped model, only the user's agencies' records."""
+    """Offers, in every choice of an agency-scoped model, only the user's agencies' records,
+    and in every choice of a person only the people of the user's agencies (and whoever the
+    record already names)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is None:
             return
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if isinstance(queryset, AgencyQuerySet):
                 field.queryset = queryset.visible_to(self.for_user)
+            elif queryset is not None and queryset.model is get_user_model():
+                field.queryset = queryset.filter(
+                    Q(pk__in=users_visible_to(self.for_user).values("pk"))
+                    | Q(pk__in=self._chosen_ids(name)))
         agency_field = self.fields.get("agency")
         if agency_field is not None and not self.for_user.is_superuser:
             # Only a superuser may leave a record without an agency (national scope).
             agency_field.required = True
             self._preselect_only_agency(agency_field)
+
+    @classmethod
+    def child_form(cls):
+        # The inline forms (a board's members…) are narrowed the same way.
+        return AgencyScopedAdminForm
+
+    def _chosen_ids(self, name):
+        if self.instance.pk is None:
+            return []
+        value = self.initial.get(name)
+        if value is None:
+            return []
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return [getattr(item, "pk", item) for item in values]
 
     def _preselect_only_agency(self, field):
         choices = list(field.queryset[:2])

@@ -24,7 +24,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from plugins.core.admin.exports import OdsExportMixin
-from plugins.core.admin.scoping import AgencyScopedModelViewSet
+from plugins.core.admin.scoping import AgencyScopedFiltersMixin, AgencyScopedModelViewSet
 from plugins.core.models import Unit
 from plugins.editorial_board import questions
 from plugins.editorial_board.models import Question, QuestionSettings, QuestionStatus, SubjectArea
@@ -170,7 +170,7 @@ class QuestionDeadlineFilterSet(WagtailFilterSet):
             | Q(answered_at__isnull=True, due_at__lt=timezone.now()))
 
 
-class QuestionDeadlineReport(OdsExportMixin, ReportView):
+class QuestionDeadlineReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-15: each question's answer due time, and whether the unit answered in time."""
 
     page_title = gettext_lazy("Answer deadlines of citizens' questions")

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "plugins.core.middleware.PasswordChangeRequiredMiddleware",
+    "plugins.core.middleware.AgencyPagesMiddleware",
     "plugins.core.two_factor.middleware.TwoFactorRequiredMiddleware",
     "plugins.core.accounts.throttling.PasswordResetThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

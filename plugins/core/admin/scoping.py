@@ -79,6 +79,26 @@ class AgencyScopedModelViewSet(ModelViewSet):
         return super().get_index_view_kwargs(**kwargs)
 
 
+class _ScopedRowMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(self, "for_user", None) is not None:
+            scope_choices(self.fields.values(), self.for_user)
+
+
+_scoped_rows = {}
+
+
+def _scoped_row_form(form_class):
+    """``form_class`` (an inline panel's row form) narrowed like the form it sits in."""
+    if issubclass(form_class, _ScopedRowMixin):
+        return form_class
+    if form_class not in _scoped_rows:
+        _scoped_rows[form_class] = type(form_class)(
+            f"AgencyScoped{form_class.__name__}", (_ScopedRowMixin, form_class), {})
+    return _scoped_rows[form_class]
+
+
 class AgencyScopedAdminForm(WagtailAdminModelForm):
     """Offers, in every choice of an agency-scoped model, only the user's agencies' records,
     and in every choice of a person only the people of the user's agencies (and whoever the
@@ -88,6 +108,12 @@ class AgencyScopedAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.for_user is None:
             return
+        for formset in getattr(self, "formsets", {}).values():
+            # Wagtail's inline panels do not hand the user down to their row forms (rows
+            # are built on first use, the empty row anew each time): give it to them, and
+            # rows that narrow their choices.
+            formset.form = _scoped_row_form(formset.form)
+            formset.form_kwargs = {**formset.form_kwargs, "for_user": self.for_user}
         for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if isinstance(queryset, AgencyQuerySet):
@@ -101,11 +127,6 @@ class AgencyScopedAdminForm(WagtailAdminModelForm):
             # Only a superuser may leave a record without an agency (national scope).
             agency_field.required = True
             self._preselect_only_agency(agency_field)
-
-    @classmethod
-    def child_form(cls):
-        # The inline forms (a board's members…) are narrowed the same way.
-        return AgencyScopedAdminForm
 
     def _chosen_ids(self, name):
         if self.instance.pk is None:

@@ -136,7 +136,7 @@ def foreign_root_paths(user):
     """The site roots of the agencies ``user`` does not work for, except those that also
     hold one of the user's own sites (a shared or enclosing home page)."""
     ids = agency_ids_for_user(user)
-    if ids is None:
+    if not ids:  # a superuser, or someone of no agency: Wagtail's permissions decide
         return []
     roots = _agency_roots()
     own = [path for path, owners in roots if owners & ids]
@@ -146,10 +146,11 @@ def foreign_root_paths(user):
 
 def is_foreign_page(user, page):
     """Whether ``page`` lies in the site of an agency ``user`` does not work for (the nearest
-    site root above it is none of the user's agencies'). Pages outside every agency's site
-    are left to Wagtail's page permissions."""
+    site root above it is none of the user's agencies'). Pages outside every agency's site,
+    and users of no agency (an installation's own editors, given page permissions by a
+    superuser), are left to Wagtail's page permissions."""
     ids = agency_ids_for_user(user)
-    if ids is None or not page.path:
+    if not ids or not page.path:
         return False
     enclosing = [(path, owners) for path, owners in _agency_roots()
                  if page.path.startswith(path)]

@@ -38,6 +38,23 @@ def agency_ids_for_user(user):
     return cached
 
 
+def users_visible_to(user):
+    """The people of the agencies ``user`` works for (a role group or a position in one of
+    them): whom a choice of a person offers. A superuser sees everyone."""
+    from django.contrib.auth import get_user_model
+
+    from plugins.core.models import Position
+
+    people = get_user_model()._default_manager.all()
+    ids = agency_ids_for_user(user)
+    if ids is None:
+        return people
+    by_role = get_user_model().groups.through.objects.filter(
+        group__agency_role__agency_id__in=ids).values("user_id")
+    by_position = Position.objects.filter(unit__agency_id__in=ids).values("user_id")
+    return people.filter(models.Q(pk__in=by_role) | models.Q(pk__in=by_position))
+
+
 def forget_user_agencies(user):
     """Drop the per-user cache, after the user's groups or positions changed."""
     if hasattr(user, _USER_CACHE_ATTR):
@@ -99,3 +116,52 @@ class AgencyQuerySet(models.QuerySet):
     def is_visible_to(self, user, obj):
         """Whether ``user`` may see ``obj`` (used to check single objects)."""
         return self.visible_to(user).filter(pk=obj.pk).exists()
+
+
+def _agency_roots():
+    """(path, agency id) of every agency's site root and of the root's translations."""
+    from wagtail.models import Page
+
+    from plugins.core.models import Agency
+
+    owners = {}
+    for agency_id, key in Agency.objects.filter(site__isnull=False).values_list(
+            "pk", "site__root_page__translation_key"):
+        owners.setdefault(key, set()).add(agency_id)
+    roots = Page.objects.filter(translation_key__in=owners).values_list("path", "translation_key")
+    return [(path, owners[key]) for path, key in roots]
+
+
+def foreign_root_paths(user):
+    """The site roots of the agencies ``user`` does not work for, except those that also
+    hold one of the user's own sites (a shared or enclosing home page)."""
+    ids = agency_ids_for_user(user)
+    if not ids:  # a superuser, or someone of no agency: Wagtail's permissions decide
+        return []
+    roots = _agency_roots()
+    own = [path for path, owners in roots if owners & ids]
+    return [path for path, owners in roots if not owners & ids
+            and not any(mine.startswith(path) for mine in own)]
+
+
+def is_foreign_page(user, page):
+    """Whether ``page`` lies in the site of an agency ``user`` does not work for (the nearest
+    site root above it is none of the user's agencies'). Pages outside every agency's site,
+    and users of no agency (an installation's own editors, given page permissions by a
+    superuser), are left to Wagtail's page permissions."""
+    ids = agency_ids_for_user(user)
+    if not ids or not page.path:
+        return False
+    enclosing = [(path, owners) for path, owners in _agency_roots()
+                 if page.path.startswith(path)]
+    if not enclosing:
+        return False
+    nearest = max(len(path) for path, _ in enclosing)
+    return not any(owners & ids for path, owners in enclosing if len(path) == nearest)
+
+
+def exclude_foreign_pages(pages, user):
+    """``pages`` without those in the sites of agencies ``user`` does not work for."""
+    for path in foreign_root_paths(user):
+        pages = pages.exclude(path__startswith=path)
+    return pages

@@ -62,6 +62,8 @@ PLUGIN_MIDDLEWARE = [
     "plugins.core.audit.context.AuditRequestMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "plugins.core.middleware.PasswordChangeRequiredMiddleware",
+    # An admin URL naming another agency's page answers 404.
+    "plugins.core.middleware.AgencyPagesMiddleware",
     "plugins.core.two_factor.middleware.TwoFactorRequiredMiddleware",
     "plugins.core.accounts.throttling.PasswordResetThrottleMiddleware",
 ]

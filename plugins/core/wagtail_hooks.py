@@ -50,6 +50,31 @@ def serve_documents_only_to_those_allowed(document, request):
         raise Http404
 
 
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_own_agencies_pages(pages, request):
+    """The page chooser (browse and search) offers no page of another agency's site."""
+    from plugins.core.scoping import exclude_foreign_pages
+
+    return exclude_foreign_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_only_own_agencies_pages(parent_page, pages, request):
+    from plugins.core.scoping import exclude_foreign_pages
+
+    return exclude_foreign_pages(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_across_agencies(request, menu_items):
+    from plugins.core.middleware import SUPERUSER_ONLY_VIEWS
+
+    if request.user.is_superuser:
+        return
+    hidden = {reverse(name) for name in SUPERUSER_ONLY_VIEWS}
+    menu_items[:] = [item for item in menu_items if item.url not in hidden]
+
+
 # After Wagtail's own registrations (order 0), which list every agency's files.
 hooks.register("construct_admin_api", api.scope_admin_api, order=1)
 

@@ -3,38 +3,50 @@
 A ``ModelViewSet`` for an agency-scoped model subclasses
 :class:`AgencyScopedModelViewSet`; its list shows the records of the user's agencies,
 every screen that opens one record answers 404 for another agency's record, and every
-choice field — in its forms and in its list's filters (:class:`AgencyScopedFilterSet`) —
-offers only records of the user's agencies.
+choice field — in its forms and in its list's filters (:class:`AgencyScopedFiltersMixin`,
+also for report views) — offers only records of the user's agencies.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import Http404
-from wagtail.admin.filters import WagtailFilterSet
+from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from plugins.core.scoping import AgencyQuerySet
+from plugins.core.scoping import AgencyQuerySet, users_visible_to
 
 
-class AgencyScopedFilterSet(WagtailFilterSet):
-    """A list's filters offer only the user's agencies' records (another agency's units are
-    neither listed nor accepted)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = getattr(self.request, "user", None)
-        if user is None:
-            return
-        for list_filter in self.filters.values():
-            queryset = getattr(list_filter, "queryset", None)
-            if isinstance(queryset, AgencyQuerySet):
-                list_filter.queryset = queryset.visible_to(user)
+def scope_choices(fields, user):
+    """Narrow the choice fields among ``fields`` to the records of ``user``'s agencies and
+    the people of those agencies."""
+    for field in fields:
+        queryset = getattr(field, "queryset", None)
+        if isinstance(queryset, AgencyQuerySet):
+            field.queryset = queryset.visible_to(user)
+        elif queryset is not None and queryset.model is get_user_model():
+            field.queryset = queryset.filter(pk__in=users_visible_to(user).values("pk"))
 
 
-class AgencyScopedViewMixin:
-    base_filterset_class = AgencyScopedFilterSet
+class AgencyScopedFiltersMixin:
+    """For an index or report view: its filters offer only the user's agencies' records
+    (a unit, a board, a subject area of another agency is not a choice)."""
 
+    @cached_property
+    def filters(self):
+        filters = super().filters
+        if filters is not None:
+            scope_choices(filters.form.fields.values(), self.request.user)
+        return filters
+
+
+class AgencyScopedViewMixin(AgencyScopedFiltersMixin):
     def get_base_queryset(self):
-        return super().get_base_queryset().visible_to(self.request.user)
+        queryset = super().get_base_queryset()
+        if isinstance(queryset, AgencyQuerySet):
+            return queryset.visible_to(self.request.user)
+        # A history list is the log entries of one record: get_object() guards it.
+        return queryset
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
@@ -68,22 +80,63 @@ class AgencyScopedModelViewSet(ModelViewSet):
         return super().get_index_view_kwargs(**kwargs)
 
 
+class _ScopedRowMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(self, "for_user", None) is not None:
+            scope_choices(self.fields.values(), self.for_user)
+
+
+_scoped_rows = {}
+
+
+def _scoped_row_form(form_class):
+    """``form_class`` (an inline panel's row form) narrowed like the form it sits in."""
+    if issubclass(form_class, _ScopedRowMixin):
+        return form_class
+    if form_class not in _scoped_rows:
+        _scoped_rows[form_class] = type(form_class)(
+            f"AgencyScoped{form_class.__name__}", (_ScopedRowMixin, form_class), {})
+    return _scoped_rows[form_class]
+
+
 class AgencyScopedAdminForm(WagtailAdminModelForm):
-    """Offers, in every choice of an agency-scoped model, only the user's agencies' records."""
+    """Offers, in every choice of an agency-scoped model, only the user's agencies' records,
+    and in every choice of a person only the people of the user's agencies (and whoever the
+    record already names)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is None:
             return
-        for field in self.fields.values():
+        for formset in getattr(self, "formsets", {}).values():
+            # Wagtail's inline panels do not hand the user down to their row forms (rows
+            # are built on first use, the empty row anew each time): give it to them, and
+            # rows that narrow their choices.
+            formset.form = _scoped_row_form(formset.form)
+            formset.form_kwargs = {**formset.form_kwargs, "for_user": self.for_user}
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if isinstance(queryset, AgencyQuerySet):
                 field.queryset = queryset.visible_to(self.for_user)
+            elif queryset is not None and queryset.model is get_user_model():
+                field.queryset = queryset.filter(
+                    Q(pk__in=users_visible_to(self.for_user).values("pk"))
+                    | Q(pk__in=self._chosen_ids(name)))
         agency_field = self.fields.get("agency")
         if agency_field is not None and not self.for_user.is_superuser:
             # Only a superuser may leave a record without an agency (national scope).
             agency_field.required = True
             self._preselect_only_agency(agency_field)
+
+    def _chosen_ids(self, name):
+        if self.instance.pk is None:
+            return []
+        value = self.initial.get(name)
+        if value is None:
+            return []
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return [getattr(item, "pk", item) for item in values]
 
     def _preselect_only_agency(self, field):
         choices = list(field.queryset[:2])

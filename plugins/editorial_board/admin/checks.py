@@ -20,7 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from plugins.core.admin.exports import OdsExportMixin
-from plugins.core.admin.scoping import AgencyScopedModelViewSet
+from plugins.core.admin.scoping import AgencyScopedFiltersMixin, AgencyScopedModelViewSet
 from plugins.editorial_board import board as who
 from plugins.editorial_board import checks
 from plugins.editorial_board.models import ContentFlag, ProhibitedExpression
@@ -57,7 +57,7 @@ class FlagFilterSet(WagtailFilterSet):
         return queryset.filter(overridden_at__isnull=True) if value else queryset
 
 
-class FlaggedContentReport(OdsExportMixin, ReportView):
+class FlaggedContentReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-14: the prohibited expressions found in the agency's pages."""
 
     page_title = gettext_lazy("Flagged content")

@@ -18,13 +18,13 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from plugins.core.admin.exports import OdsExportMixin
-from plugins.core.admin.scoping import AgencyScopedFilterSet, AgencyScopedModelViewSet
+from plugins.core.admin.scoping import AgencyScopedFiltersMixin, AgencyScopedModelViewSet
 from plugins.core.models import Unit
 from plugins.core.params import as_id
 from plugins.editorial_board import questions
@@ -154,7 +154,7 @@ class QuestionSettingsViewSet(AgencyScopedModelViewSet):
     list_select_related = ("agency",)
 
 
-class QuestionDeadlineFilterSet(AgencyScopedFilterSet):
+class QuestionDeadlineFilterSet(WagtailFilterSet):
     received_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Received"), widget=DateRangePickerWidget)
     late_only = django_filters.BooleanFilter(label=gettext_lazy("Late answers only"),
@@ -172,7 +172,7 @@ class QuestionDeadlineFilterSet(AgencyScopedFilterSet):
             | Q(answered_at__isnull=True, due_at__lt=timezone.now()))
 
 
-class QuestionDeadlineReport(OdsExportMixin, ReportView):
+class QuestionDeadlineReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-15: each question's answer due time, and whether the unit answered in time."""
 
     page_title = gettext_lazy("Answer deadlines of citizens' questions")

@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from plugins.core.admin.exports import OdsExportMixin
+from plugins.core.admin.scoping import AgencyScopedFiltersMixin
 from plugins.core.scoping import agency_ids_for_user
 from plugins.editorial_board.models import EditorialRecord
 
@@ -29,7 +30,7 @@ class DirectPublicationFilterSet(WagtailFilterSet):
         fields = ["published_at", "trusted_source"]
 
 
-class DirectPublicationsReport(OdsExportMixin, ReportView):
+class DirectPublicationsReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-5: what the administrators published directly, for the board's weekly review."""
 
     page_title = _("Direct publications")
@@ -80,7 +81,7 @@ class DeadlineFilterSet(WagtailFilterSet):
                                | Q(published_at__isnull=True, due_at__lt=timezone.now()))
 
 
-class DeadlineReport(OdsExportMixin, ReportView):
+class DeadlineReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-6: each item's due time and whether it was published in time."""
 
     page_title = _("Publication deadlines of the board")

@@ -17,7 +17,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_models
 
 from plugins.core.admin.exports import OdsExportMixin
-from plugins.core.admin.scoping import AgencyScopedAdminForm, AgencyScopedModelViewSet
+from plugins.core.admin.scoping import (
+    AgencyScopedAdminForm,
+    AgencyScopedFiltersMixin,
+    AgencyScopedModelViewSet,
+)
 from plugins.core.models import Agency, Unit
 from plugins.editorial_board import reviews
 from plugins.editorial_board.models import ReviewRule
@@ -53,9 +57,6 @@ class ReviewRuleViewSet(AgencyScopedModelViewSet):
     menu_label = gettext_lazy("Periodic review")
     list_display = ["page_type", "months", "agency"]
     list_select_related = ("agency", "page_type")
-
-    def get_form_class(self, for_update=False):
-        return ReviewRuleForm
 
     def get_edit_handler(self):
         from wagtail.admin.panels import ObjectList
@@ -104,7 +105,7 @@ class ReviewFilterSet(WagtailFilterSet):
         return queryset.filter(content_type_id=value.pk) if value else queryset
 
 
-class PeriodicReviewReport(OdsExportMixin, ReportView):
+class PeriodicReviewReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-8: pages of the kinds that must stay current, not updated or confirmed for their
     period, each with its unit (one query whatever the number of pages)."""
 

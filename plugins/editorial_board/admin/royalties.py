@@ -26,7 +26,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from plugins.core.admin.exports import OdsExportMixin
-from plugins.core.admin.scoping import AgencyScopedModelViewSet, AgencyScopedViewMixin
+from plugins.core.admin.scoping import (
+    AgencyScopedFiltersMixin,
+    AgencyScopedModelViewSet,
+    AgencyScopedViewMixin,
+)
 from plugins.core.models import Agency, Unit
 from plugins.editorial_board import board as who
 from plugins.editorial_board import royalties
@@ -160,7 +164,7 @@ class LedgerFilterSet(WagtailFilterSet):
         fields = []
 
 
-class RoyaltyLedgerReport(OdsExportMixin, ReportView):
+class RoyaltyLedgerReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportView):
     """R-ED-11: the month's royalties and fees, per person and per unit."""
 
     page_title = gettext_lazy("Royalty ledger")

@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from plugins.core.admin.scoping import AgencyScopedFiltersMixin
 from plugins.core.scoping import agency_ids_for_user
 from plugins.legal_docs.deadlines import DEFAULT_DEADLINE_DAYS, publication_deadline
 from plugins.legal_docs.models import LegalDocsSettings, LegalDocumentPage
@@ -47,7 +48,7 @@ def annotate_deadlines(pages, on=None):
     return pages
 
 
-class PublicationDeadlineReport(ReportView):
+class PublicationDeadlineReport(AgencyScopedFiltersMixin, ReportView):
     page_title = _("Publication deadlines")
     header_icon = "time"
     index_url_name = "legal_docs_deadlines"

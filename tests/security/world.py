@@ -1,0 +1,275 @@
+"""Two agencies, A and B, each with one record of every kind every plugin keeps (R-SEC-2).
+
+Every record's text carries its agency's marker (:data:`MARKERS`), so a screen that shows
+another agency's record is found by its marker. Staff: one person per role in each agency,
+each with a position in the agency's office. Built once per test module
+(:func:`build_world`), inside a transaction the module rolls back.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from plugins.core.models import Agency, AgencyRole, DayOverride, Position, Role, Unit
+from plugins.core.roles import agency_collection
+
+MARKERS = {"A": "ALPHAMK", "B": "BRAVOMK"}
+PASSWORD = "correct-horse-battery"
+
+
+def _png():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _user(username, **fields):
+    return get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.test",
+        first_name="Nguyễn", last_name=username, **fields)
+
+
+def build_world():
+    """Both agencies with their content, and the people who do not belong to any."""
+    root = Page.get_first_root_node()
+    world = SimpleNamespace(agencies={}, no_role=_user("khongvaitro"),
+                            superuser=_user("sieuquantri", is_superuser=True, is_staff=True))
+    for key, symbol in (("A", "AAA"), ("B", "BBB")):
+        world.agencies[key] = _agency(root, key, symbol)
+    return world
+
+
+def _agency(root, key, symbol):
+    marker = MARKERS[key]
+    home = root.add_child(instance=Page(title=f"Trang chủ {symbol}", slug=f"home-{key.lower()}"))
+    site = Site.objects.create(hostname=f"{key.lower()}.example.test", port=80, root_page=home,
+                               site_name=f"Cổng {symbol}")
+    agency = Agency.objects.create(symbol=symbol, name=f"Cơ quan {symbol}", site=site)
+    office = Unit.objects.create(agency=agency, name=f"Văn phòng {marker}", symbol="VP")
+    people = {}
+    for role in Role:
+        user = _user(f"{key.lower()}_{role.value}")
+        user.groups.add(AgencyRole.objects.get(agency=agency, role=role).group)
+        Position.objects.create(user=user, unit=office, title=f"Chức vụ {marker}",
+                                is_leader=role in (Role.AGENCY_LEADER, Role.UNIT_LEADER))
+        people[role] = user
+    ns = SimpleNamespace(key=key, marker=marker, agency=agency, site=site, home=home,
+                         office=office, people=people, objects={}, pages={}, files={})
+    ns.objects["core.Unit"] = office
+    ns.objects["core.Position"] = Position.objects.get(user=people[Role.SPECIALIST])
+    ns.objects["core.Agency"] = agency
+    ns.objects["core.DayOverride"] = DayOverride.objects.create(
+        agency=agency, date=datetime.date(2026, 9, 7), kind="off", reason=f"Nghỉ {marker}")
+    ns.objects["auth.User"] = people[Role.SPECIALIST]
+    ns.objects["auth.Group"] = AgencyRole.objects.get(agency=agency, role=Role.CLERK).group
+    ns.objects["wagtailcore.Site"] = site
+    ns.objects["wagtailcore.Collection"] = agency_collection(agency)
+    _site_records(ns)
+    _files(ns)
+    _legal_docs(ns)
+    _procedures(ns)
+    _editorial_board(ns)
+    _questions(ns)
+    _email_directory(ns)
+    return ns
+
+
+def _site_records(ns):
+    from wagtail.contrib.redirects.models import Redirect
+
+    from plugins.legal_docs.models import LegalDocsSettings
+
+    ns.objects["wagtailredirects.Redirect"] = Redirect.objects.create(
+        old_path=f"/cu-{ns.marker.lower()}", site=ns.site, redirect_link="https://example.test/")
+    LegalDocsSettings.objects.create(site=ns.site, publication_deadline_days=3)
+
+
+def _files(ns):
+    collection = agency_collection(ns.agency)
+    for name in ("public", "secret", "draft", "private"):
+        document = get_document_model()(title=f"Tệp {name} {ns.marker}", collection=collection)
+        document.file.save(f"{name}-{ns.key}.pdf", ContentFile(b"%PDF-1.4 " + name.encode()),
+                           save=False)
+        document.save()
+        ns.files[name] = document
+    image = get_image_model().objects.create(
+        title=f"Ảnh {ns.marker}", collection=collection,
+        file=ContentFile(_png(), f"anh-{ns.key}.png"))
+    ns.files["image"] = image
+    ns.objects["wagtaildocs.Document"] = ns.files["private"]
+    ns.objects["wagtailimages.Image"] = image
+
+
+def _publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _legal_docs(ns):
+    from plugins.legal_docs.models import (
+        DocumentType,
+        IssuingBody,
+        LegalDocumentFile,
+        LegalDocumentIndexPage,
+        LegalDocumentPage,
+    )
+    from plugins.legal_docs.national_types import ensure_document_types
+
+    types = ensure_document_types(DocumentType)
+    issuer, _ = IssuingBody.objects.get_or_create(name="Ủy ban nhân dân tỉnh",
+                                                  defaults={"abbreviation": "UBND"})
+    library = ns.home.add_child(instance=LegalDocumentIndexPage(
+        title=f"Văn bản {ns.marker}", slug="van-ban"))
+    _publish(library)
+    ns.pages["library"] = library
+    for number, name, secrecy, live in ((1, "public", "", True), (2, "secret", "mat", False),
+                                        (3, "draft", "", False)):
+        page = LegalDocumentPage(
+            title=f"Văn bản {name} {ns.marker}", slug=f"vb-{name}",
+            number=f"{number}/2026/QĐ-UBND", doc_type=types["QĐ"], issuing_body=issuer,
+            issue_date=datetime.date(2026, 3, number), summary=f"Trích yếu {name} {ns.marker}",
+            secrecy=secrecy, live=False)
+        page.full_clean(exclude=["path", "depth", "slug"])
+        page.files = [LegalDocumentFile(document=ns.files[name], kind="main")]
+        library.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        page.refresh_from_db()
+        from plugins.core.files.access import refresh_references
+
+        refresh_references(page)
+        ns.pages[f"legal_{name}"] = page
+
+
+def _procedures(ns):
+    from plugins.procedures.importer import Plan, write
+    from plugins.procedures.models import ProcedureIndexPage, ProcedurePage
+    from plugins.procedures.records import Paper, ProcedureData
+
+    index = ns.home.add_child(instance=ProcedureIndexPage(title=f"Thủ tục {ns.marker}",
+                                                          slug="thu-tuc"))
+    _publish(index)
+    code = f"1.0000{ord(ns.key)}"
+    data = ProcedureData(
+        code=code, title=f"Thủ tục {ns.marker}", levels=["province"],
+        fields=[("", "Đầu tư tại Việt Nam")],
+        steps=[{"case": "", "steps": ["Bước 1: Nộp hồ sơ."]}],
+        channels=[{"channel": 1, "times": [{"value": 15, "unit": "working_days",
+                                             "description": "", "fees": []}]}],
+        dossier=[{"case": "", "papers": [Paper(name="Văn bản đề nghị", originals=1)]}],
+        implementing_body=ns.agency.name, receiving_address="Số 1")
+    write(Plan(records=[data]), index, publish=True)
+    ns.pages["procedure_index"] = index
+    ns.pages["procedure"] = ProcedurePage.objects.get(code=code)
+
+
+def _editorial_board(ns):
+    from plugins.editorial_board import models as eb
+
+    agency, marker, people = ns.agency, ns.marker, ns.people
+    news = ns.home.add_child(instance=Page(title=f"Tin tức {marker}", slug="tin-tuc"))
+    _publish(news)
+    item = news.add_child(instance=Page(title=f"Tin nháp {marker}", slug="tin-nhap", live=False,
+                                        owner=people[Role.SPECIALIST]))
+    item.save_revision(user=people[Role.SPECIALIST])
+    ns.pages["news"] = news
+    ns.pages["news_draft"] = item
+    board = eb.Board.objects.create(agency=agency, name=f"Ban biên tập {marker}")
+    eb.BoardMember.objects.create(board=board, role=eb.BoardRole.CHIEF,
+                                  position=Position.objects.get(user=people[Role.AGENCY_LEADER]))
+    now = timezone.now()
+    ns.objects["editorial_board.Board"] = board
+    ns.objects["editorial_board.Delegation"] = eb.Delegation.objects.create(
+        board=board, deputy=people[Role.UNIT_LEADER], starts_at=now,
+        ends_at=now + datetime.timedelta(days=3), reason=f"Công tác {marker}")
+    ns.objects["editorial_board.TrustedSource"] = eb.TrustedSource.objects.create(
+        agency=agency, name=f"Nguồn {marker}", domain=f"{marker.lower()}.gov.vn")
+    ns.objects["editorial_board.DeadlineRule"] = eb.DeadlineRule.objects.create(
+        agency=agency, kind="news", amount=2, unit="working_days")
+    ns.objects["editorial_board.EditorialSettings"] = eb.EditorialSettings.objects.create(
+        agency=agency)
+    ns.objects["editorial_board.EditorialRecord"] = eb.EditorialRecord.objects.update_or_create(
+        page=item, defaults={"agency": agency, "unit": ns.office, "source": f"Nguồn {marker}"})[0]
+    ns.objects["editorial_board.RoyaltyRate"] = eb.RoyaltyRate.objects.create(
+        agency=agency, kind="news", amount=123457, valid_from=datetime.date(2026, 1, 1))
+    royalty = eb.RoyaltyItem.objects.create(
+        agency=agency, title=f"Nhuận bút {marker}", published_at=now,
+        month=datetime.date(2026, 1, 1))
+    ns.objects["editorial_board.RoyaltyShare"] = eb.RoyaltyShare.objects.create(
+        item=royalty, person=people[Role.SPECIALIST])
+    ns.objects["editorial_board.ProhibitedExpression"] = (
+        eb.ProhibitedExpression.objects.create(agency=agency, expression=f"cấm {marker}"))
+    ns.objects["editorial_board.SubjectArea"] = eb.SubjectArea.objects.create(
+        agency=agency, name=f"Lĩnh vực hỏi đáp {marker}")
+    ns.objects["editorial_board.QuestionSettings"] = eb.QuestionSettings.objects.create(
+        agency=agency)
+    from plugins.legal_docs.models import LegalDocumentPage
+
+    ns.objects["editorial_board.ReviewRule"] = eb.ReviewRule.objects.create(
+        agency=agency, page_type=ContentType.objects.get_for_model(LegalDocumentPage))
+
+
+def _questions(ns):
+    from plugins.editorial_board.models import Question, QuestionIndexPage, QuestionStatus
+
+    page = ns.home.add_child(instance=QuestionIndexPage(title=f"Hỏi đáp {ns.marker}",
+                                                        slug="hoi-dap"))
+    _publish(page)
+    ns.pages["questions"] = page
+    now = timezone.now()
+    common = {"agency": ns.agency, "name": f"Người hỏi {ns.marker}",
+              "email": f"nguoihoi{ns.key}@example.test", "received_at": now,
+              "unit": ns.office}
+    ns.questions = {
+        "published": Question.objects.create(
+            reference=f"HD-{ns.key}-1", title=f"Câu hỏi công khai {ns.marker}",
+            text=f"Nội dung {ns.marker}", answer=f"Trả lời công khai {ns.marker}",
+            status=QuestionStatus.PUBLISHED, published_at=now, answered_at=now, **common),
+        "private": Question.objects.create(
+            reference=f"HD-{ns.key}-2", title=f"Câu hỏi riêng {ns.marker}",
+            text=f"Nội dung riêng {ns.marker}", answer=f"Trả lời riêng {ns.marker}",
+            status=QuestionStatus.CLOSED, answered_at=now, **common),
+    }
+    ns.objects["editorial_board.Question"] = ns.questions["private"]
+
+
+def _email_directory(ns):
+    from plugins.email_directory.models import (
+        AddressPolicy,
+        DirectoryEntry,
+        DirectoryPage,
+        Mailbox,
+        MailboxHandover,
+        MailboxKind,
+    )
+
+    page = ns.home.add_child(instance=DirectoryPage(title=f"Danh bạ {ns.marker}", slug="danh-ba"))
+    _publish(page)
+    ns.pages["directory"] = page
+    policy = AddressPolicy.objects.create(agency=ns.agency, scheme="gialai",
+                                          domain=f"{ns.key.lower()}.gov.vn")
+    entry = DirectoryEntry.objects.create(agency=ns.agency, full_name=f"Cán bộ {ns.marker}",
+                                          title="Chuyên viên", unit=ns.office)
+    mailbox = Mailbox.objects.create(agency=ns.agency, kind=MailboxKind.AGENCY,
+                                     address=f"{ns.marker.lower()}@{ns.key.lower()}.gov.vn",
+                                     holder=entry)
+    handover = MailboxHandover.objects.create(mailbox=mailbox, to_holder=entry,
+                                              handover_date=datetime.date(2026, 5, 4),
+                                              note=f"Bàn giao {ns.marker}")
+    ns.objects.update({"email_directory.AddressPolicy": policy,
+                       "email_directory.DirectoryEntry": entry,
+                       "email_directory.Mailbox": mailbox,
+                       "email_directory.MailboxHandover": handover})

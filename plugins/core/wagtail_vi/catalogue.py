@@ -32,11 +32,13 @@ WAGTAIL_APP_FOLDERS = (
     "contrib/search_promotions",
 )
 
-# Django's own messages the admin shows (relative times: Wagtail's timesince_last_update and
-# naturaltime) that Django's Vietnamese catalogue leaves out, so the admin read
-# "3 minutes trước": folders of the django package, and the one source file that counts
-# (None: all of the folder's messages). po/django/django.po translates them.
-DJANGO_GAP_FOLDERS = (("conf", "utils/timesince.py"), ("contrib/humanize", None))
+# Django's own messages the admin shows (relative times: Wagtail's timesince tags and
+# naturaltime), which read "3 minutes trước" with Django's catalogues alone: (folder of the
+# django package, the one source file that counts or None for all, whether Django's own
+# Vietnamese catalogue of the folder is loaded). django.conf's always is, and lacks the
+# timesince plurals; django.contrib.humanize's only when that app is installed, which Wagtail
+# does without (it imports humanize's naturaltime), so po/django/django.po carries them all.
+DJANGO_FOLDERS = (("conf", "utils/timesince.py", True), ("contrib/humanize", None, False))
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\{.*?\}\}|\{[\w.]*\}|</?[a-zA-Z][^>]*>")
 
@@ -109,18 +111,18 @@ def wagtail_catalogues(domain):
 
 
 def django_gaps(domain):
-    """(folder, entry) for each Django message of DJANGO_GAP_FOLDERS that Django's own
-    Vietnamese catalogue does not translate."""
+    """(folder, entry) for each Django message of DJANGO_FOLDERS that Django's own loaded
+    Vietnamese catalogues do not translate."""
     import django
 
     if domain != "django":
         return
     base = Path(django.__file__).resolve().parent
-    for folder, only in DJANGO_GAP_FOLDERS:
+    for folder, only, loaded in DJANGO_FOLDERS:
         locale = base / folder / "locale"
         theirs = {
             _key(e) for e in polib.pofile(str(locale / "vi" / "LC_MESSAGES" / "django.po"))
-            if _translated(e)
+            if loaded and _translated(e)
         }
         for entry in polib.pofile(str(locale / "en" / "LC_MESSAGES" / "django.po")):
             if entry.obsolete or not entry.msgid or _key(entry) in theirs:

@@ -18,8 +18,11 @@ It adds, keeping what the site already has:
 - LOCALE_PATHS: the admin's JavaScript catalogue; LANGUAGE_CODE ``vi`` and TIME_ZONE
   ``Asia/Ho_Chi_Minh`` (pass ``language_code=None`` / ``time_zone=None`` to keep the site's);
 - the core's template context processor, and defaults for the task queue (django-q2 on the
-  database), Wagtail's background tasks, lockouts, two-factor sign-in, document uploads and
-  the ``PORTAL_*`` settings, each only where the site has not set it; of the site's
+  database), Wagtail's background tasks, lockouts, two-factor sign-in, document uploads,
+  day-first dates in the admin (WAGTAIL_DATE_FORMAT, WAGTAIL_DATETIME_FORMAT and
+  FORMAT_MODULE_PATH ``plugins.core.dateformats``: a site with its own format modules gives
+  them day-first DATE_INPUT_FORMATS) and the ``PORTAL_*`` settings, each only where the site
+  has not set it; of the site's
   WAGTAILDOCS_EXTENSIONS, those core checks by content.
 
 Each step is also a function of its own (``installed_apps``, ``middleware``, …) for a site
@@ -112,6 +115,11 @@ DEFAULTS = {
     "LOGIN_URL": "wagtailadmin_login",
     # Slugs of new pages folded to ASCII (/thu-tuc-hanh-chinh/), as Vietnamese sites do.
     "WAGTAIL_ALLOW_UNICODE_SLUGS": False,
+    # Dates in the admin's pickers as Vietnamese write them (19/11/2026, not 2026-11-19), and
+    # forms that read them back, day first, in Vietnamese and English (plugins.core.dateformats).
+    "WAGTAIL_DATE_FORMAT": "%d/%m/%Y",
+    "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M",
+    "FORMAT_MODULE_PATH": ["plugins.core.dateformats"],
 }
 
 

@@ -5,12 +5,18 @@ translation, or when a translation breaks a placeholder.
 """
 
 import json
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import polib
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.timesince import timesince, timeuntil
+from wagtail.admin.templatetags.wagtailadmin_tags import timesince_last_update, timesince_simple
 from wagtail.models import Page
 
 from plugins.core.wagtail_vi import catalogue
@@ -148,3 +154,77 @@ def test_settings_check_warns_when_the_javascript_catalogue_is_not_found(setting
     assert check_settings() == []
     settings.LOCALE_PATHS = []
     assert [w.id for w in check_settings()] == ["core_wagtail_vi.W001"]
+
+
+# English words of Django's and Wagtail's relative times ("3 minutes ago", "2 weeks").
+ENGLISH_TIME_WORDS = re.compile(
+    r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|ago|from now|just now|now)\b"
+)
+SPANS = [
+    timedelta(minutes=3), timedelta(hours=5), timedelta(days=2), timedelta(days=15),
+    timedelta(days=65), timedelta(days=800),
+]
+
+
+@pytest.mark.parametrize("span", SPANS, ids=lambda span: f"{span.days}d{span.seconds}s")
+def test_relative_times_read_in_vietnamese(span):
+    """Issue 15: explorer, dashboard, history, Q&A list and reports said "3 minutes trước":
+    Wagtail's timesince tags, Django's timesince and naturaltime, past and future."""
+    now = timezone.now()
+    with translation.override("vi"):
+        texts = [
+            timesince_last_update(now - span),
+            timesince_last_update(now - span, use_shorthand=False),
+            timesince_simple(now - span),
+            timesince(now - span, now),
+            timeuntil(now + span, now),
+            str(naturaltime(now - span)),
+            str(naturaltime(now + span)),
+        ]
+    english = [text for text in texts if ENGLISH_TIME_WORDS.search(text)]
+    assert english == [], english
+
+
+def test_relative_times_say_the_vietnamese_units():
+    """One plural form: "3 phút", "2 tuần" (Django's catalogue lacked them)."""
+    now = timezone.now()
+    with translation.override("vi"):
+        assert timesince(now - timedelta(minutes=3), now) == "3\xa0phút"
+        assert timesince(now - timedelta(days=14), now) == "2\xa0tuần"
+        assert timesince_simple(now - timedelta(days=800)) == "2\xa0năm trước"
+        assert timesince_simple(now) == "vừa xong"
+        assert str(naturaltime(now - timedelta(days=3))) == "3\xa0ngày trước"
+
+
+def test_promoted_search_results_screens_are_in_the_catalogue():
+    """wagtail.contrib.search_promotions (the reference site installs it) is part of the
+    coverage check, so its screens are in Vietnamese."""
+    assert "contrib/search_promotions" in catalogue.WAGTAIL_APP_FOLDERS
+    apps = {app for app, _path in catalogue.wagtail_catalogues("django")}
+    assert "contrib/search_promotions" in apps
+    merged = {(e.msgctxt or "", e.msgid): e.msgstr for e in catalogue.merged("django")}
+    assert merged[("", "Promoted search results")] == "Kết quả tìm kiếm ưu tiên"
+
+
+def test_admin_dates_are_written_and_read_day_first(settings):
+    """Issue 15: editors showed 2026-11-19; the pickers write 19/11/2026, and the forms read
+    it back, day first, in both admin languages (never 05/03 as 3 May); Wagtail's own check
+    of the two settings against the input formats passes."""
+    from django import forms
+    from django.utils.formats import get_format
+    from wagtail.admin.checks import datetime_format_check
+    from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+    assert settings.WAGTAIL_DATE_FORMAT == "%d/%m/%Y"
+    assert settings.WAGTAIL_DATETIME_FORMAT == "%d/%m/%Y %H:%M"
+    assert AdminDateInput().format_value(date(2026, 11, 19)) == "19/11/2026"
+    assert AdminDateTimeInput().format_value(datetime(2026, 11, 19, 8, 30)) == "19/11/2026 08:30"
+    for language in ("vi", "en"):
+        with translation.override(language):
+            assert forms.DateField().clean("05/03/2026") == date(2026, 3, 5), language
+            assert forms.DateField().clean("2026-03-05") == date(2026, 3, 5), language
+            moment = forms.DateTimeField().clean("05/03/2026 08:30")
+            assert timezone.localtime(moment).replace(tzinfo=None) == datetime(2026, 3, 5, 8, 30)
+            assert get_format("SHORT_DATE_FORMAT") == ("d/m/Y" if language == "vi" else "m/d/Y")
+    settings.USE_L10N = True  # Wagtail's check runs only with the (Django < 5) setting
+    assert datetime_format_check(None) == []

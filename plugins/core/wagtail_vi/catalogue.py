@@ -29,7 +29,16 @@ WAGTAIL_APP_FOLDERS = (
     "", "admin", "contrib/forms", "contrib/redirects", "contrib/settings", "contrib/table_block",
     "contrib/typed_table_block", "documents", "embeds", "images", "search", "sites",
     "snippets", "users", "locales", "contrib/simple_translation",
+    "contrib/search_promotions",
 )
+
+# Django's own messages the admin shows (relative times: Wagtail's timesince tags and
+# naturaltime), which read "3 minutes trước" with Django's catalogues alone: (folder of the
+# django package, the one source file that counts or None for all, whether Django's own
+# Vietnamese catalogue of the folder is loaded). django.conf's always is, and lacks the
+# timesince plurals; django.contrib.humanize's only when that app is installed, which Wagtail
+# does without (it imports humanize's naturaltime), so po/django/django.po carries them all.
+DJANGO_FOLDERS = (("conf", "utils/timesince.py", True), ("contrib/humanize", None, False))
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\{.*?\}\}|\{[\w.]*\}|</?[a-zA-Z][^>]*>")
 
@@ -101,6 +110,27 @@ def wagtail_catalogues(domain):
             yield folder or "wagtail", path
 
 
+def django_gaps(domain):
+    """(folder, entry) for each Django message of DJANGO_FOLDERS that Django's own loaded
+    Vietnamese catalogues do not translate."""
+    import django
+
+    if domain != "django":
+        return
+    base = Path(django.__file__).resolve().parent
+    for folder, only, loaded in DJANGO_FOLDERS:
+        locale = base / folder / "locale"
+        theirs = {
+            _key(e) for e in polib.pofile(str(locale / "vi" / "LC_MESSAGES" / "django.po"))
+            if loaded and _translated(e)
+        }
+        for entry in polib.pofile(str(locale / "en" / "LC_MESSAGES" / "django.po")):
+            if entry.obsolete or not entry.msgid or _key(entry) in theirs:
+                continue
+            if only is None or any(path == only for path, _line in entry.occurrences):
+                yield f"django {folder}", entry
+
+
 def problems_of(entry, plural_forms=None):
     """What is wrong with one translated entry (placeholders, tags, plural forms)."""
     if entry.msgid_plural:
@@ -133,13 +163,16 @@ def check(parts=None):
         return problems
     for domain in DOMAINS:
         translated = {_key(entry): entry for entry in merged(domain)}
-        for app, path in wagtail_catalogues(domain):
-            for entry in polib.pofile(str(path)):
-                if entry.obsolete or not entry.msgid:
-                    continue
-                ours = translated.get(_key(entry))
-                if ours is None:
-                    problems.append(f"{domain} {app}: untranslated {entry.msgid!r}")
-                else:
-                    problems.extend(f"{domain} {app}: {p}" for p in problems_of(ours, 1))
+        wagtail = (
+            (app, entry)
+            for app, path in wagtail_catalogues(domain)
+            for entry in polib.pofile(str(path))
+            if not entry.obsolete and entry.msgid
+        )
+        for app, entry in [*wagtail, *django_gaps(domain)]:
+            ours = translated.get(_key(entry))
+            if ours is None:
+                problems.append(f"{domain} {app}: untranslated {entry.msgid!r}")
+            else:
+                problems.extend(f"{domain} {app}: {p}" for p in problems_of(ours, 1))
     return problems

@@ -5,9 +5,10 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from plugins.core.admin.columns import CalendarDateColumn
 from plugins.core.admin.scoping import AgencyScopedFiltersMixin
 from plugins.core.scoping import agency_ids_for_user
 from plugins.legal_docs.deadlines import DEFAULT_DEADLINE_DAYS, publication_deadline
@@ -58,14 +59,16 @@ class PublicationDeadlineReport(AgencyScopedFiltersMixin, ReportView):
         "number": _("Document number"), "title": _("Title"), "issue_date": _("Issue date"),
         "deadline": _("Deadline"), "published_on": _("Published on"), "late": _("Late"),
     }
+    # Dates as dates (19/11/2026), and widths that add up to the table's, so that the last
+    # column stays on screen whatever the titles' length.
     columns = [
-        Column("number", label=_("Document number")),
-        TitleColumn("title", label=_("Title"),
-                    url_name="wagtailadmin_pages:edit"),
-        DateColumn("issue_date", label=_("Issue date")),
-        DateColumn("deadline", label=_("Deadline")),
-        DateColumn("published_on", label=_("Published on")),
-        Column("late_label", label=_("On time?")),
+        Column("number", label=_("Document number"), width="16%"),
+        TitleColumn("title", label=_("Title"), url_name="wagtailadmin_pages:edit",
+                    width="36%"),
+        CalendarDateColumn("issue_date", label=_("Issue date"), width="12%"),
+        CalendarDateColumn("deadline", label=_("Deadline"), width="12%"),
+        CalendarDateColumn("published_on", label=_("Published on"), width="12%"),
+        Column("late_label", label=_("On time?"), width="12%"),
     ]
 
     def get_queryset(self):

@@ -290,6 +290,8 @@ OWN_LISTS = {
     "core_dayoverride:index": {LEADER, IT},
     # Staff accounts: the IT administrator (of their own agency's users only).
     "wagtailusers_users:index": {IT},
+    # The system log (R-EO-19): the IT administrator, of their own agency.
+    "core_audit:index": {IT},
     # The installation's own lists: superusers only.
     "wagtailusers_groups:index": NOBODY,
     "wagtailsites:index": NOBODY,

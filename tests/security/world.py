@@ -17,7 +17,15 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from plugins.core.models import Agency, AgencyRole, DayOverride, Position, Role, Unit
+from plugins.core.models import (
+    Agency,
+    AgencyRole,
+    AuditEvent,
+    DayOverride,
+    Position,
+    Role,
+    Unit,
+)
 from plugins.core.roles import agency_collection
 
 MARKERS = {"A": "ALPHAMK", "B": "BRAVOMK"}
@@ -72,6 +80,9 @@ def _agency(root, key, symbol):
     ns.objects["core.DayOverride"] = DayOverride.objects.create(
         agency=agency, date=datetime.date(2026, 9, 7), kind="off", reason=f"Nghỉ {marker}")
     ns.objects["auth.User"] = people[Role.SPECIALIST]
+    ns.objects["core.AuditEvent"] = AuditEvent.objects.create(
+        agency=agency, kind=AuditEvent.Kind.CONFIGURATION_CHANGE,
+        description=f"Cấu hình {marker}")
     ns.objects["auth.Group"] = AgencyRole.objects.get(agency=agency, role=Role.CLERK).group
     ns.objects["wagtailcore.Site"] = site
     ns.objects["wagtailcore.Collection"] = agency_collection(agency)

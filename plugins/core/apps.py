@@ -15,11 +15,14 @@ class CoreConfig(AppConfig):
         from plugins.core.audit import retention as audit_retention
         from plugins.core.audit import signals as audit_signals
         from plugins.core.backups.service import schedule_backups
+        from plugins.core.demo_cleanup import remove_wagtail_welcome_page
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
         from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
 
         demo.register("core", load_core_demo, order=0)
+        # Last: only once the sites have their own home pages is Wagtail's welcome page unused.
+        demo.register("core_cleanup", remove_wagtail_welcome_page, order=1000)
         i18n.connect()
         page_forms.guard_every_page_form()
         slugs.use_vietnamese_slug_input()

@@ -16,6 +16,7 @@ class Area:
     label: str
     icon: str
     order: int
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,10 @@ class AreaLink:
 _areas = {}
 
 
-def register(page_type, label, icon="arrow-right", order=100):
-    _areas[page_type] = Area(page_type, label, icon, order)
+def register(page_type, label, icon="arrow-right", order=100, description=""):
+    """``description``: what a visitor finds there, shown under the page's title on the
+    home page (a tile that only repeated its title said nothing)."""
+    _areas[page_type] = Area(page_type, label, icon, order, description)
 
 
 def registered():

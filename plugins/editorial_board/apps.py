@@ -72,7 +72,7 @@ def _register_questions():
     register_permission_policy(Question, QuestionPermissionPolicy(Question))
     documents.register(Question, build_question)
     areas.register("editorial_board.QuestionIndexPage", _("Questions and answers"), icon="help",
-                   order=60)
+                   order=60, description=_("Ask the agency a question and read its answers"))
 
 
 def _crud(model):

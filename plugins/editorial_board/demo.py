@@ -33,7 +33,7 @@ from plugins.editorial_board.models import (
     SubjectArea,
     TrustedSource,
 )
-from plugins.editorial_board.workflow import assign, ensure_workflow
+from plugins.editorial_board.workflow import assign, ensure_agency_workflow
 
 BOARD = {
     "name": "Ban Biên tập Trang thông tin điện tử",
@@ -91,7 +91,6 @@ def load_editorial_demo(context):
     if agency is None:
         return
     board = _ensure_board(agency, context)
-    workflow = ensure_workflow()
     for source_name, domain in TRUSTED_SOURCES:
         _, created = TrustedSource.objects.get_or_create(agency=agency, name=source_name,
                                                          defaults={"domain": domain})
@@ -105,7 +104,7 @@ def load_editorial_demo(context):
     for other in agencies.values():
         section = _news_section(other)
         if section is not None and not scope.has_editorial_workflow(section):
-            assign(workflow, section)
+            assign(ensure_agency_workflow(other), section)
             context.note(True, f"editorial workflow on /{section.slug}/ of {other.symbol}")
     _ensure_royalty_rates(agency, context)
     for expression, reason in PROHIBITED:

@@ -36,6 +36,22 @@ def ensure_workflow(name=None):
     return workflow
 
 
+def workflow_name(agency):
+    """The workflow's name for ``agency``: with its symbol when several agencies share the
+    installation, so that the admin's list of workflows tells them apart."""
+    from plugins.core.models import Agency
+
+    name = _("Editorial board workflow")
+    if Agency.objects.exclude(pk=agency.pk).exists():
+        name = _("%(workflow)s (%(agency)s)") % {"workflow": name, "agency": agency.symbol}
+    return name
+
+
+def ensure_agency_workflow(agency):
+    """The editorial workflow of ``agency``'s sections (its own when agencies share a site)."""
+    return ensure_workflow(workflow_name(agency))
+
+
 def assign(workflow, page):
     """Moderate ``page`` and the pages below it with ``workflow``."""
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

@@ -22,7 +22,8 @@ class EmailDirectoryConfig(AppConfig):
         documents.register(Mailbox, build_mailbox)
         demo.register("email_directory", load_directory_demo, order=30)
         areas.register("email_directory.DirectoryPage", _("Email directory"), icon="mail",
-                       order=40)
+                       order=40,
+                       description=_("Official email addresses and phone numbers of the staff"))
         models = ("directoryentry", "mailbox", "mailboxhandover", "addresspolicy")
         # R-EM-5: everyone in the agency reads the directory; the IT unit keeps it.
         for role in ALL_ROLES:

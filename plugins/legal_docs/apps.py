@@ -24,7 +24,7 @@ class LegalDocsConfig(AppConfig):
         post_migrate.connect(schedule_daily_status_refresh, sender=self)
         demo.register("legal_docs", load_legal_docs_demo, order=20)
         areas.register("legal_docs.LegalDocumentIndexPage", _("Legal documents"), icon="doc-full",
-                       order=30)
+                       order=30, description=_("Search by number, summary or content"))
 
 
 def schedule_daily_status_refresh(sender, **kwargs):

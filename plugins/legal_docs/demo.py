@@ -11,6 +11,7 @@ import re
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
@@ -258,25 +259,38 @@ SUBJECTS = [
 VERBS = {"QĐ": "Quyết định về việc", "KH": "Kế hoạch", "TB": "Thông báo về",
          "HD": "Hướng dẫn", "CT": "Chỉ thị về tăng cường", "QC": "Quy chế"}
 GENERATED = 48  # settings.LEGAL_DOCS_DEMO_GENERATED overrides (the tests make fewer)
+# Who signs the generated documents: the board's head and deputy of the core demo's staff
+# list (plugins/core/demo_content.py), with the signing block their position gives.
+SIGNERS = [("TRƯỞNG BAN", "Nguyễn Văn Thành"),
+           ("KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN", "Trần Thị Mỹ Hạnh")]
+
+
+def _not_in_future(day, today):
+    """A published document was issued already: a date past ``today`` moves a year back."""
+    while day > today:
+        day = day.replace(year=day.year - 1)
+    return day
 
 
 def _generated_volume(library, types, issuers, fields, context):
     """Deterministic extra documents, so the library's facets and paging mean something."""
     rng = random.Random(2026)
+    today = timezone.localdate()
     field_list = list(fields.values())
     for index in range(getattr(settings, "LEGAL_DOCS_DEMO_GENERATED", GENERATED)):
         code = rng.choice(list(VERBS))
         year = rng.choice([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026])
         subject = rng.choice(SUBJECTS).format(year=year)
-        issue_date = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        issue_date = _not_in_future(
+            datetime.date(year, rng.randint(1, 12), rng.randint(1, 28)), today)
         number = f"{100 + index:02d}/{code}-BQL"
         title = f"{VERBS[code]} {subject}"
         title = title[0].upper() + title[1:]
+        signer_title, signer_name = rng.choice(SIGNERS)
         _ensure_document(
             library, context, number=number, title=title,
             doc_type=types[code], issuing_body=issuers["BQL"], issue_date=issue_date,
-            effective_date=issue_date, signer_title="KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN",
-            signer_name=rng.choice(["Nguyễn Văn Hùng", "Trần Thị Mỹ Hạnh", "Lê Minh Đức"]),
+            effective_date=issue_date, signer_title=signer_title, signer_name=signer_name,
             summary=f"{title} của Ban Quản lý các Khu công nghiệp Tiền Giang.",
             legal_fields=rng.sample(field_list, k=rng.randint(1, 2)), issued_here=True,
         )

@@ -13,7 +13,7 @@ class LegalDocumentPageForm(WagtailAdminPageForm):
         if cleaned.get("secrecy") and "action-publish" in self.data:
             self.add_error(
                 "secrecy",
-                _("A secret document (Mật, Tối mật, Tuyệt mật) can never be published (R-LD-6)."),
+                _("A secret document (Mật, Tối mật, Tuyệt mật) can never be published."),  # R-LD-6
             )
         number = cleaned.get("number")
         if number and "number" not in self.errors:

@@ -20,7 +20,8 @@ class ProceduresConfig(AppConfig):
         documents.register(ProcedurePage, build)
         demo.register("procedures", load_procedures_demo, order=30)
         areas.register("procedures.ProcedureIndexPage", _("Administrative procedures"),
-                       icon="list-ul", order=35)
+                       icon="list-ul", order=35,
+                       description=_("Papers, processing times, fees and forms to download"))
         # The fields (lĩnh vực) list is kept by the IT administrators; everyone reads it.
         for role in Role:
             grant(role, "procedures.view_procedurefield")

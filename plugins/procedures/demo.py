@@ -5,6 +5,10 @@ Idempotent: procedures are found by code in the agency and left alone; the demo 
 through the same importer as a clerk's file (records → pages, forms → documents).
 """
 
+import hashlib
+
+from wagtail.documents import get_document_model
+
 from plugins.core.models import Position
 from plugins.procedures import demo_data, demo_forms
 from plugins.procedures.importer import Plan, write
@@ -97,5 +101,19 @@ def load_procedures_demo(context):
     plan = Plan(records=[_record(spec, agency) for spec in missing],
                 attachments={spec["code"]: _attachments(spec, cache) for spec in missing})
     write(plan, index_page, publish=True)
+    _title_forms(cache)
     for spec in missing:
         context.note(True, f"procedure {spec['code']} {spec['title'][:50]}")
+
+
+def _title_forms(cache):
+    """Name the form documents in Vietnamese: the importer titles a document after its file
+    name, which for the generated files is an ASCII slug ("mau-a-i-1-van-ban-de-nghi")."""
+    Document = get_document_model()
+    for key, files in cache.items():
+        form = demo_data.FORMS[key]
+        title = f"{form['label']} – {form['title']}"
+        for name, content in files:
+            kind = name.rsplit(".", 1)[-1].upper()
+            Document.objects.filter(file_hash=hashlib.sha1(content).hexdigest()).update(  # noqa: S324
+                title=f"{title} ({kind})"[:255])

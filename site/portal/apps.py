@@ -17,6 +17,9 @@ class PortalConfig(AppConfig):
         demo.register("portal", load_portal_demo, order=10)
         # After the board's demo: the English pages are copied under its workflow.
         demo.register("portal_english", load_english_demo, order=50)
-        areas.register("portal.OrganisationPage", _("Introduction"), icon="site", order=10)
-        areas.register("portal.ArticleIndexPage", _("News and events"), icon="doc-full", order=20)
-        areas.register("portal.ContactPage", _("Contact"), icon="mail", order=90)
+        areas.register("portal.OrganisationPage", _("Introduction"), icon="site", order=10,
+                       description=_("Functions, tasks, organisation and leadership"))
+        areas.register("portal.ArticleIndexPage", _("News and events"), icon="doc-full",
+                       order=20, description=_("The agency's work and coming events"))
+        areas.register("portal.ContactPage", _("Contact"), icon="mail", order=90,
+                       description=_("Address, phone numbers and email of the agency"))

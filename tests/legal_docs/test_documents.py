@@ -54,7 +54,7 @@ def test_secret_document_can_never_be_published(make_doc, client):
     page = make_doc("07/QĐ-BQL", "Kế hoạch bảo vệ bí mật", secrecy="mat", publish=False)
     with pytest.raises(ValidationError) as error:
         page.get_latest_revision().publish()
-    assert "R-LD-6" in str(error.value)
+    assert error.value.code == "secret"
     page.refresh_from_db()
     assert not page.live
     assert not SearchEntry.objects.filter(object_id=page.pk).exists()
@@ -70,7 +70,7 @@ def test_secret_publish_is_refused_in_the_admin_form(library, taxonomy):
         instance=LegalDocumentPage(), parent_page=library, for_user=None,
     )
     assert not form.is_valid()
-    assert "R-LD-6" in str(form.errors["secrecy"])
+    assert "Mật, Tối mật, Tuyệt mật" in str(form.errors["secrecy"])
 
 
 def test_replacing_document_expires_the_old_one_and_history_says_which(make_doc):
@@ -190,5 +190,5 @@ def test_admin_creates_a_draft_and_refuses_to_publish_a_secret_one(client, djang
     secret["action-publish"] = "action-publish"
     response = client.post(url, secret)
     assert response.status_code == 200
-    assert "R-LD-6" in response.content.decode()
+    assert "Mật, Tối mật, Tuyệt mật" in response.content.decode()
     assert not LegalDocumentPage.objects.filter(slug="mat").exists()

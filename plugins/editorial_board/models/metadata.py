@@ -43,7 +43,7 @@ class EditorialMetadataMixin(models.Model):
     )
     source = models.CharField(
         _("source"), max_length=255, blank=True,
-        help_text=_("Where the information comes from, for reused information (R-ED-10)."),
+        help_text=_("Where the information comes from, for reused information."),  # R-ED-10
     )
     is_translation = models.BooleanField(_("translated article"), default=False)
     original_source = models.CharField(

@@ -46,7 +46,7 @@ class EditorialRecord(models.Model):
         "editorial_board.TrustedSource", verbose_name=_("trusted source"), null=True,
         blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=_("An item taken from a trusted source may be published directly by an "
-                    "administrator and is reported to the board weekly (R-ED-5)."),
+                    "administrator and is reported to the board weekly."),  # R-ED-5
     )
     is_translation = models.BooleanField(_("translated article"), default=False)
     original_source = models.CharField(_("original source"), max_length=500, blank=True)

@@ -31,8 +31,9 @@ class Secrecy(models.TextChoices):
 
 
 def secret_refusal():
+    # R-LD-6
     return ValidationError(
-        _("A secret document (Mật, Tối mật, Tuyệt mật) can never be published (R-LD-6)."),
+        _("A secret document (Mật, Tối mật, Tuyệt mật) can never be published."),
         code="secret",
     )
 
@@ -71,7 +72,7 @@ class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, Page):
     )
     issued_here = models.BooleanField(
         _("issued by this agency"), default=False,
-        help_text=_("Counts towards the publication deadline report (R-LD-5)."),
+        help_text=_("Counts towards the publication deadline report."),  # R-LD-5
     )
     status = models.CharField(
         _("validity status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE,

@@ -11,7 +11,7 @@ class LegalDocsSettings(BaseSiteSetting):
         _("publication deadline (working days after signing)"),
         default=DEFAULT_DEADLINE_DAYS,
         help_text=_("Documents this agency issued must be on the site within this many "
-                    "working days after they are signed (R-LD-5)."),
+                    "working days after they are signed."),  # R-LD-5
     )
 
     class Meta:

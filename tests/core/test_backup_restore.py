@@ -57,7 +57,7 @@ def test_restore_drill_brings_back_pages_documents_files_and_search(tmp_path):
     everything is as it was at the backup, on disk and in search, and later additions are
     gone. Runs on the database in use (SQLite file or PostgreSQL)."""
     (tmp_path / "drill_settings.py").write_text(
-        "from settings.test import *  # noqa\n"
+        f"from {django_settings.SETTINGS_MODULE} import *  # noqa\n"  # the suite's apps
         f"MEDIA_ROOT = {str(tmp_path / 'media')!r}\n"
         f"PORTAL_BACKUP_DIR = {str(tmp_path / 'backups')!r}\n")
     env = {**os.environ, "DATABASE_URL": _database_url(tmp_path),

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 
-from plugins.core.wagtail_vi import catalogue  # noqa: E402
+from scripts import wagtail_catalogue as catalogue  # noqa: E402
 
 
 def main(argv):

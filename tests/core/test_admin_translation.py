@@ -19,7 +19,7 @@ from django.utils.timesince import timesince, timeuntil
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_last_update, timesince_simple
 from wagtail.models import Page
 
-from plugins.core.wagtail_vi import catalogue
+from scripts import wagtail_catalogue as catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 

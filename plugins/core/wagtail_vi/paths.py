@@ -1,7 +1,8 @@
 """Where the compiled Vietnamese catalogues of the Wagtail apps live.
 
 Run time reads only these paths (the startup check, the settings helper); merging and
-checking the sources is build-time work (``catalogue.py``, which needs polib).
+checking the sources is build-time work (``scripts/wagtail_catalogue.py``, which needs
+polib, a development package).
 """
 
 from pathlib import Path

@@ -1,7 +1,8 @@
 """Merge, compile and check the Vietnamese catalogues of the Wagtail apps (build time).
 
 Plain polib, so neither GNU gettext nor Django settings are needed. polib is a development
-package: nothing a running site imports may import this module (see ``paths.py``).
+package, so this module lives with the build scripts, outside the installed package; the
+running site reads only the compiled files (``plugins/core/wagtail_vi/paths.py``).
 """
 
 import re

@@ -15,19 +15,24 @@ ENGLISH = ("Save draft", "Publish", "Settings", "Preview", "Pages", "Search", "S
            "Promote", "Content", "Comments", "Workflow")
 
 
-def test_page_editor_reads_in_vietnamese(page, demo_site, screenshot):
-    """The page editor, its side panels and its JavaScript strings are in Vietnamese."""
+def _sign_in_as_an_editor(page, demo_site):
+    """A new editor who reads the admin in Vietnamese, signed in through the login form."""
     user = get_user_model().objects.create_superuser("bientapvien", "btv@example.vn",
                                                      "Mat-khau-rieng-2026")
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "vi"
     profile.save()
-    news = Page.objects.filter(slug="tin-tuc").first().get_children().first()
     page.goto(demo_site + "/admin/login/")
     page.fill("input[name=username]", "bientapvien")
     page.fill("input[name=password]", "Mat-khau-rieng-2026")
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(re.compile("/admin/$"))
+
+
+def test_page_editor_reads_in_vietnamese(page, demo_site, screenshot):
+    """The page editor, its side panels and its JavaScript strings are in Vietnamese."""
+    _sign_in_as_an_editor(page, demo_site)
+    news = Page.objects.filter(slug="tin-tuc").first().get_children().first()
     page.goto(f"{demo_site}/admin/pages/{news.pk}/edit/")
     page.get_by_role("button", name="Lưu bản nháp").wait_for()
     # The actions menu, drawn by JavaScript, offers "Xuất bản".
@@ -43,14 +48,8 @@ def test_page_editor_reads_in_vietnamese(page, demo_site, screenshot):
 def test_a_new_pages_address_is_folded_from_its_title(page, demo_site):
     """Issue 15: typing a Vietnamese title fills the slug with ASCII (đ → d), as the
     agency's addresses are written (/van-ban/, never /văn-bản/)."""
-    get_user_model().objects.create_superuser("bientapvien", "btv@example.vn",
-                                              "Mat-khau-rieng-2026")
+    _sign_in_as_an_editor(page, demo_site)
     home = Page.objects.filter(slug="tin-tuc").first().get_parent()
-    page.goto(demo_site + "/admin/login/")
-    page.fill("input[name=username]", "bientapvien")
-    page.fill("input[name=password]", "Mat-khau-rieng-2026")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile("/admin/$"))
     page.goto(f"{demo_site}/admin/pages/add/portal/standardpage/{home.pk}/")
     page.fill("#id_title", "Đăng ký đầu tư ở Tiền Giang")
     page.locator("#id_title").blur()

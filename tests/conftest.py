@@ -34,6 +34,47 @@ def _root_page():
     return root
 
 
+_MIGRATED = pytest.StashKey()  # (the migrations' rows, pytest-django's database blocker)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_snapshot(request, django_db_setup, django_db_blocker):
+    """The rows the migrations made (content types, permissions, Wagtail's root page,
+    collection and locale, the core's own), as they are before any test runs."""
+    from django.db import connection
+
+    from tests import demo_db
+
+    with django_db_blocker.unblock():
+        request.config.stash[_MIGRATED] = (demo_db.take(connection), django_db_blocker)
+
+
+def _flushes(item):
+    """Whether pytest-django empties the database after this test (a transactional one)."""
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in item.fixturenames for name in ("transactional_db", "live_server"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test (a live server, threads, processes) the database is
+    flushed: every table emptied, content types and permissions made again under new ids.
+    Put the migrations' rows back as they were, ids included, so that the next test —
+    whichever runs next, in whatever order a worker takes them — finds the database as
+    migrate left it, and no cache keeps an id that is gone."""
+    result = yield
+    if _flushes(item) and _MIGRATED in item.config.stash:
+        from django.db import connection
+
+        from tests import demo_db
+
+        snapshot, blocker = item.config.stash[_MIGRATED]
+        with blocker.unblock():
+            demo_db.restore(connection, snapshot)
+    return result
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The demo's rows, loaded once for the whole session (see tests/demo_db.py)."""

@@ -12,6 +12,7 @@ nothing needs ordering by relevance, eight at most; see :meth:`search`).
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from plugins.core.i18n import language_facets
@@ -34,6 +35,14 @@ class DatabaseSearchBackend(SearchBackend):
     # comma-joined strings ordered by id; then (name, value, comma-joined entry ids) rows.
     entries_sql = None
     facets_sql = None
+
+    def __init__(self, params):
+        super().__init__(params)
+        if connection.vendor != self.vendor:
+            raise ImproperlyConfigured(
+                f'PORTAL_SEARCH["BACKEND"] = {params.get("BACKEND")!r} searches a {self.vendor} '
+                f'database; this one is {connection.vendor}. "database" picks the right one.'
+            )
 
     def match(self, content_type_id, parsed, columns=()):
         """The entry ids matching ``parsed`` (which has required terms), within ``columns``

@@ -65,7 +65,7 @@ if ELASTICSEARCH_URL:
     # The plugins' public search (plugins.core.search) runs on the cluster; the index
     # prefix lets several installations share one cluster.
     PORTAL_SEARCH = {
-        "BACKEND": "elasticsearch",
+        "BACKEND": "plugins.core.search.backends.elasticsearch",
         "URL": ELASTICSEARCH_URL,
         "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal"),
     }

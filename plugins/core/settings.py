@@ -107,7 +107,9 @@ DEFAULTS = {
     "PORTAL_AUDIT_RETENTION_DAYS": 365,
     # The site's layout, which plugin pages extend (``wagtail start`` names it base.html).
     "PORTAL_BASE_TEMPLATE": "base.html",
-    # The plugins' public search: SQLite FTS5 or PostgreSQL full text.
+    # The plugins' public search: "database" is the backend of the default database
+    # (plugins.core.search.backends.sqlite or .postgresql); any dotted path of a backend
+    # module or class also works (docs/search.md).
     "PORTAL_SEARCH": {"BACKEND": "database"},
     # Uploads checked by content; files served only through the view that asks who may.
     "WAGTAILDOCS_DOCUMENT_FORM_BASE": "plugins.core.files.uploads.CheckedDocumentForm",

@@ -240,10 +240,12 @@ def main():
     from django.contrib.contenttypes.models import ContentType
 
     from plugins.core.search import snapshot
+    from plugins.core.search.backends import get_search_backend
 
     gc.collect()  # what generating and indexing left behind is no server's garbage
     start = time.perf_counter()
-    snapshot.current(ContentType.objects.get_for_model(LegalDocumentPage).pk)
+    snapshot.current(ContentType.objects.get_for_model(LegalDocumentPage).pk,
+                     get_search_backend())
     print(f"snapshot of the index loaded in {(time.perf_counter() - start) * 1000:.0f} ms "
           "(once per process, and after each change to the index)")
     print(f"\n{runs} runs each, queries such as {queries[:3]}")

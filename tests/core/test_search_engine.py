@@ -39,7 +39,7 @@ def backend(request, settings):
         return
     import elasticsearch._sync.client._base as client_base
 
-    from plugins.core.search import elastic
+    from plugins.core.search.backends import elasticsearch as elastic
 
     clone = request.getfixturevalue("osmem_clone")
     # osmem refuses the 8.x client's "compatible-with=8" media types (HTTP 406): test only.
@@ -321,7 +321,7 @@ def test_relevance_is_the_same_order_on_every_backend(tiered, lookahead, monkeyp
     title and summary, then anywhere; newest first within each (undated last). Told from
     the newest matches' words or, when a short look-ahead does not settle the page (the
     newest are "body" and "summary"), by the tiers' full-text statements: the same order."""
-    from plugins.core.search import engine
+    from plugins.core.search.backends import database as engine
 
     if lookahead != "default":
         monkeypatch.setattr(engine, "LOOKAHEAD", lookahead)

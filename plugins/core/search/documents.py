@@ -3,6 +3,8 @@
 A plugin registers, for each searchable model, a function that turns an object into a
 :class:`SearchDocument` (or ``None`` when the object must not be found: a draft, a
 secret document). :func:`index` and :func:`remove` are called from the plugin's signals.
+They write the database rows of the index (core.SearchEntry, SearchFacet) and tell the
+search backend (:mod:`plugins.core.search.backends`), which may keep its own copy.
 """
 
 import datetime
@@ -10,11 +12,11 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from plugins.core.numbers import exact_key
+from plugins.core.search.backends import get_search_backend
 from plugins.core.text import fold
 
 _WORDS = re.compile(r"[0-9a-z]+")
@@ -59,10 +61,6 @@ def registered_models():
     return [apps.get_model(label) for label in sorted(_REGISTRY)]
 
 
-def is_registered(model):
-    return model._meta.label_lower in _REGISTRY
-
-
 def _facet_values(value):
     if value is None or value == "":
         return []
@@ -96,27 +94,15 @@ def index(obj):
         for value in values
     )
     touch(type(obj))
-    if _uses_elasticsearch():
-        from plugins.core.search import elastic
-
-        model = type(obj)
-        transaction.on_commit(lambda: elastic.put(model, entry, facets))
+    get_search_backend().index_entry(type(obj), entry, facets)
     return entry
-
-
-def _uses_elasticsearch():
-    return getattr(settings, "PORTAL_SEARCH", {}).get("BACKEND") == "elasticsearch"
 
 
 @transaction.atomic
 def remove(obj):
     from plugins.core.models import SearchEntry
 
-    if _uses_elasticsearch():
-        from plugins.core.search import elastic
-
-        model, object_id = type(obj), obj.pk
-        transaction.on_commit(lambda: elastic.delete(model, object_id))
+    get_search_backend().delete_entry(type(obj), obj.pk)
     SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
     ).delete()
@@ -155,6 +141,7 @@ def reindex(queryset, batch_size=1000):
     from plugins.core.models import SearchEntry, SearchFacet
 
     model = queryset.model
+    backend = get_search_backend()
     content_type = ContentType.objects.get_for_model(model)
     SearchEntry.objects.filter(content_type=content_type).delete()
     count, batch = 0, []
@@ -180,14 +167,11 @@ def reindex(queryset, batch_size=1000):
             for value in dict.fromkeys(_facet_values(values))
         ]
         SearchFacet.objects.bulk_create(facets)
-        if _uses_elasticsearch():
-            from plugins.core.search import elastic
-
-            for entry, (_, document) in zip(entries, batch, strict=True):
-                elastic.put(model, entry, {
-                    name: list(dict.fromkeys(_facet_values(values)))
-                    for name, values in document.facets.items()
-                })
+        backend.index_entries(model, [
+            (entry, {name: list(dict.fromkeys(_facet_values(values)))
+                     for name, values in document.facets.items()})
+            for entry, (_, document) in zip(entries, batch, strict=True)
+        ])
         batch.clear()
 
     with transaction.atomic():

@@ -8,9 +8,11 @@ or a phrase to exclude it; AND by default. Terms are folded with
 filters, ``*``, ``^``; tsquery ``&``, ``|``, ``!``) and injected SQL lose all meaning.
 The parser never raises: any input gives a (possibly empty) :class:`ParsedQuery`.
 
-:func:`to_fts5` and :func:`to_websearch` render a parsed query for SQLite FTS5 and for
-PostgreSQL ``websearch_to_tsquery``; the Elasticsearch backend builds its query from the
-:class:`Term` objects directly.
+:func:`to_fts5` renders a parsed query for SQLite FTS5; the PostgreSQL and Elasticsearch
+backends build theirs from the :class:`Term` objects directly
+(:func:`plugins.core.search.backends.postgresql.tsquery`). :func:`to_websearch` (PostgreSQL
+``websearch_to_tsquery`` syntax) serves no backend any more; tests/core/test_search_query.py
+still checks it, so it stays until those tests are retired.
 """
 
 import re

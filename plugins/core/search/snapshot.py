@@ -1,11 +1,12 @@
 """An in-memory, columnar copy of one model's index entries: the database backends' facets.
 
-Counting facets in SQL means joining every matching entry to its facet rows: over 20,000
-matches that is 100,000 rows to group, ~100 ms. Here each process keeps, per searchable
-model, arrays of the entries' ids, objects, agencies and dates and, per facet, the pairs
-(entry, value). Filters become boolean masks, facet counts a ``numpy.bincount`` or two each and
-date order one partial sort, all in a millisecond or two whatever the match count; the
-database only answers the full-text match.
+Counting facets in SQL means joining every matching entry to its facet rows and grouping
+them, a cost that grows with the number of matches. Here each process keeps, per
+searchable model, arrays of the entries' ids, objects, agencies and dates and, per facet,
+the pairs (entry, value). Filters become boolean masks, facet counts a ``numpy.bincount``
+or two each and date order one partial sort, whatever the match count; the database only
+answers the full-text match. docs/search.md has the figures (SQL against snapshot, its
+memory, its reload time) and the command that prints them.
 
 A snapshot is tied to its model's index token (:class:`~plugins.core.models.SearchIndexState`),
 which every change to that index replaces in the same transaction, so a process notices a
@@ -31,8 +32,8 @@ class Facet:
     codes: np.ndarray  # the value codes of those pairs
     # Per entry position, its first value's code + 1 in layer 0 (0: none), its second in
     # layer 1, …: as many layers as the most values one entry has. Counting is then one
-    # gather and one bincount per layer over the hits' positions: 0.05 ms for 25,000 hits
-    # of 100,000 entries, where a boolean mask over every entry took ten times as long.
+    # gather and one bincount per layer over the hits' positions, much quicker than a
+    # boolean mask over every entry.
     layers: np.ndarray | None = None
 
     def count(self, hits):
@@ -70,7 +71,7 @@ class IndexSnapshot:
 
     def __post_init__(self):
         # Entry id → position, as a table over the ids' range (-1: not in the snapshot): a
-        # lookup is one gather, ten times quicker than a binary search.
+        # lookup is one gather, much quicker than a binary search.
         base = int(self.entry_ids[0]) if self.size else 0
         top = int(self.entry_ids[-1]) if self.size else -1
         self._base = base
@@ -150,32 +151,6 @@ class IndexSnapshot:
         return positions[np.lexsort((tie, self.date_key(positions, newest=newest)))]
 
 
-# The entries, and the entries of each facet value, fetched as comma-joined strings: a
-# 100,000-entry index loads in a few hundred milliseconds instead of seconds of rows.
-_ENTRIES_SQL = {
-    "sqlite": (
-        "SELECT group_concat(id), group_concat(object_id), group_concat(IFNULL(agency_id, -1)), "
-        "group_concat(IFNULL(date, '')) FROM (SELECT id, object_id, agency_id, date "
-        "FROM core_searchentry WHERE content_type_id = %s ORDER BY id)"
-    ),
-    "postgresql": (
-        "SELECT string_agg(id::text, ',' ORDER BY id), "
-        "string_agg(object_id::text, ',' ORDER BY id), "
-        "string_agg(COALESCE(agency_id, -1)::text, ',' ORDER BY id), "
-        "string_agg(COALESCE(date::text, ''), ',' ORDER BY id) "
-        "FROM core_searchentry WHERE content_type_id = %s"
-    ),
-}
-_FACETS_SQL = {  # one range of the index core_search_facet_load, no join
-    "sqlite": (
-        "SELECT name, value, group_concat(entry_id) FROM core_searchfacet "
-        "WHERE content_type_id = %s GROUP BY name, value"
-    ),
-    "postgresql": (
-        "SELECT name, value, string_agg(entry_id::text, ',') FROM core_searchfacet "
-        "WHERE content_type_id = %s GROUP BY name, value"
-    ),
-}
 _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 
 
@@ -196,19 +171,20 @@ def _ordinals(joined, count):
     return ordinals
 
 
-def _load(content_type_id, token, using):
+def _load(content_type_id, token, backend, using):
+    """The entries, and the entries of each facet value, fetched as comma-joined strings
+    (the backend's two statements): far quicker than a row per entry."""
     from django.db import connections
 
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.execute(_ENTRIES_SQL[connection.vendor], [content_type_id])
+    with connections[using].cursor() as cursor:
+        cursor.execute(backend.entries_sql, [content_type_id])
         ids, objects, agencies, dates = cursor.fetchone()
         entry_ids = joined_numbers(ids)
         snapshot = IndexSnapshot(
             token=token, entry_ids=entry_ids, object_ids=joined_numbers(objects),
             agency_ids=joined_numbers(agencies), dates=_ordinals(dates, len(entry_ids)), facets={},
         )
-        cursor.execute(_FACETS_SQL[connection.vendor], [content_type_id])
+        cursor.execute(backend.facets_sql, [content_type_id])
         grouped = {}
         for name, value, entries in cursor.fetchall():
             grouped.setdefault(name, []).append((value, joined_numbers(entries)))
@@ -223,8 +199,10 @@ def _load(content_type_id, token, using):
     return snapshot
 
 
-def current(content_type_id, using="default"):
-    """The snapshot of the model's index as it is now (one query when nothing changed)."""
+def current(content_type_id, backend, using="default"):
+    """The snapshot of the model's index as it is now (one query when nothing changed),
+    loaded with the SQL of ``backend`` (a
+    :class:`~plugins.core.search.backends.database.DatabaseSearchBackend`)."""
     from plugins.core.models import SearchIndexState
 
     token = (
@@ -238,7 +216,7 @@ def current(content_type_id, using="default"):
     with _lock:
         snapshot = _snapshots.get(key)
         if snapshot is None or snapshot.token != token:
-            snapshot = _load(content_type_id, token, using)
+            snapshot = _load(content_type_id, token, backend, using)
             _snapshots[key] = snapshot
     return snapshot
 

@@ -1,0 +1,37 @@
+"""What a search asks and what it answers: the same for the engine and every backend."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from plugins.core.search.query import ParsedQuery
+
+
+@dataclass
+class SearchRequest:
+    model: type
+    query: str = ""
+    filters: dict = field(default_factory=dict)  # facet name → list of accepted values
+    facet_names: tuple = ()
+    agency_id: int | None = None
+    # Only the entries of this content language (a page's locale, the facet
+    # plugins.core.i18n.LANGUAGE_FACET); None: every language.
+    language: str | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    sort: str = "relevance"  # or "newest", "oldest"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class SearchResults:
+    object_ids: list  # the page of hits, in order
+    total: int
+    facets: dict  # facet name → [(value, count), …], most frequent first
+    parsed: ParsedQuery
+    page: int
+    per_page: int
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))

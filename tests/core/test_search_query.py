@@ -10,7 +10,8 @@ import sqlite3
 
 import pytest
 
-from plugins.core.search.query import ParsedQuery, Term, parse_query, to_fts5, to_websearch
+from plugins.core.search.backends.postgresql import tsquery
+from plugins.core.search.query import ParsedQuery, Term, parse_query, to_fts5
 from plugins.core.text import fold
 
 
@@ -28,7 +29,7 @@ def test_accented_and_unaccented_queries_parse_the_same():
     assert accented.required == plain.required
     assert accented.excluded == plain.excluded
     assert to_fts5(accented) == to_fts5(plain)
-    assert to_websearch(accented) == to_websearch(plain)
+    assert tsquery(accented) == tsquery(plain)
 
 
 def test_decomposed_input_parses_like_precomposed():
@@ -128,7 +129,9 @@ def test_exclusions_alone_search_nothing():
     assert parsed.is_empty
     assert parsed.excluded == (t("khu"), t("vuc"))
     assert to_fts5(parsed) == ""
-    assert to_websearch(parsed) == ""
+    # PostgreSQL is asked for the matches of each excluded term, to be left out
+    assert [tsquery(ParsedQuery(((term,),), (), None, "")) for term in parsed.excluded] == [
+        "(khu)", "(vuc)"]
 
 
 def test_duplicates_are_removed():
@@ -212,26 +215,19 @@ def test_fts5_rendering():
     assert to_fts5(parse_query("2016 36")) == '("2016") AND ("36")'
 
 
-def test_websearch_rendering():
-    assert to_websearch(parse_query('quy "thong tin" -mat')) == 'quy "thong tin" -mat'
-    assert to_websearch(parse_query("a OR b")) == "a or b"
-    assert to_websearch(parse_query('-"du thao" -x')) == ""
+def test_tsquery_rendering():
+    """The text PostgreSQL casts to ``tsquery``: groups AND-ed, alternatives OR-ed, phrases
+    as word sequences, exclusions negated; within columns, weighted and without exclusions."""
+    parsed = parse_query('quy "thong tin" OR cong -mat -"du thao"')
+    assert tsquery(parsed) == "(quy) & ((thong <-> tin) | cong) & !mat & !(du <-> thao)"
+    assert tsquery(parsed, ("title",)) == "(quy:A) & ((thong:A <-> tin:A) | cong:A)"
+    assert tsquery(parse_query("a OR b"), ("title", "summary")) == "(a:AB | b:AB)"
 
 
-def test_websearch_writes_or_groups_out_as_clauses():
-    """websearch_to_tsquery reads "a b or c" as (a & b) | c, so groups are distributed."""
-    parsed = parse_query('quy "thong tin" OR cong -mat')
-    assert to_websearch(parsed) == 'quy "thong tin" -mat or quy cong -mat'
-    assert to_websearch(parse_query("a OR b -x")) == "a -x or b -x"
-
-
-def test_websearch_quotes_the_word_or():
-    assert to_websearch(parse_query("or x -or")) == '"or" x -"or"'
-
-
-def test_websearch_caps_the_number_of_clauses():
+def test_tsquery_keeps_or_groups_without_expanding_them():
+    """Ten groups of two alternatives stay twenty words (no 1,024 clauses)."""
     parsed = parse_query(" ".join(f"a{i} OR b{i}" for i in range(10)))
-    assert len(to_websearch(parsed).split(" or ")) <= 64
+    assert len(_WORDS.findall(tsquery(parsed))) == 20
 
 
 # --- Against a real FTS5 table -----------------------------------------------------------
@@ -293,21 +289,25 @@ def test_fts5_matches(fts, text, rows):
     assert match(fts, text) == rows
 
 
-def _websearch_rows(expression, rows):
-    """Evaluate our websearch output the way PostgreSQL reads it: ``or`` binds loosest,
-    implicit AND, ``-`` negation, quoted phrase = consecutive words."""
+def _tsquery_rows(expression, rows):
+    """Evaluate a tsquery text the way PostgreSQL reads it: ``&``, ``|``, ``!``,
+    parentheses, ``a <-> b`` = consecutive words. Any text it cannot read raises."""
     documents = [_WORDS.findall(fold(row)) for row in rows]
-    found = set()
-    for clause in re.split(r" or (?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", expression):
-        for number, words in enumerate(documents, 1):
-            ok = True
-            for negated, phrase, word in re.findall(r'(-?)(?:"([^"]*)"|(\S+))', clause):
-                needle = (phrase or word).split()
-                present = any(words[i : i + len(needle)] == needle for i in range(len(words)))
-                ok = ok and present != bool(negated)
-            if ok:
-                found.add(number)
-    return found
+
+    def present(words, needle):
+        needle = needle.split()
+        return any(words[i : i + len(needle)] == needle for i in range(len(words)))
+
+    def as_python(match):
+        phrase, word = match.groups()
+        return repr(" ".join((phrase or word).split(" <-> ")))
+
+    python = re.sub(r"\(([0-9a-z]+(?: <-> [0-9a-z]+)+)\)|([0-9a-z]+)", as_python, expression)
+    assert re.fullmatch(r"[ ()&|!'0-9a-z]*", python), expression
+    python = python.replace("&", " and ").replace("|", " or ").replace("!", " not ")
+    python = re.sub(r"'([0-9a-z ]+)'", r"present(words, '\1')", python)
+    return {number for number, words in enumerate(documents, 1)
+            if eval(python, {"present": present, "words": words})}  # noqa: S307
 
 
 _WORDS = re.compile("[0-9a-z]+")
@@ -317,10 +317,10 @@ _WORDS = re.compile("[0-9a-z]+")
     "cổng thông tin", '"tin thông"', "quy chế -dự", "văn OR cổng", "chế văn OR dự -thư",
     'quy OR "thông tin" -"dự thảo"', "đường OR cổng thông OR văn",
 ])
-def test_websearch_means_the_same_as_fts5(fts, text):
+def test_tsquery_means_the_same_as_fts5(fts, text):
     """R-LD-4: both database backends get the same query logic."""
-    expression = to_websearch(parse_query(text))
-    assert _websearch_rows(expression, ROWS) == match(fts, text)
+    expression = tsquery(parse_query(text))
+    assert _tsquery_rows(expression, ROWS) == match(fts, text)
 
 
 HOSTILE = [
@@ -336,18 +336,25 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_input_never_raises_and_gives_valid_fts5(fts, text):
-    """Any text gives a query FTS5 accepts (or an empty one) and clean websearch text."""
+    """Any text gives a query FTS5 accepts (or an empty one) and a tsquery PostgreSQL
+    reads (words of [0-9a-z] and its operators only)."""
     parsed = parse_query(text)
     expression = to_fts5(parsed)
     if expression:
         fts.execute("SELECT rowid FROM t WHERE t MATCH ?", [expression]).fetchall()
-    _assert_clean_websearch(to_websearch(parsed))
+    _assert_clean_tsquery(parsed)
     assert len(parsed.raw) <= 500
 
 
-def _assert_clean_websearch(expression):
-    assert re.fullmatch(r'[0-9a-z "\-]*', expression)
-    assert expression.count('"') % 2 == 0
+def _assert_clean_tsquery(parsed):
+    if parsed.is_empty:  # nothing is sent to PostgreSQL but the excluded terms, one by one
+        queries = [ParsedQuery(((term,),), (), None, "") for term in parsed.excluded]
+    else:
+        queries = [parsed]
+    for query in queries:
+        expression = tsquery(query)
+        assert re.fullmatch(r"[0-9a-z ()&|!<>\-]+", expression), expression
+        _tsquery_rows(expression, ROWS)  # reads as a tsquery
 
 
 def test_random_strings_never_break_the_parser(fts):
@@ -364,7 +371,7 @@ def test_random_strings_never_break_the_parser(fts):
         expression = to_fts5(parsed)
         if expression:
             fts.execute("SELECT rowid FROM t WHERE t MATCH ?", [expression]).fetchall()
-        _assert_clean_websearch(to_websearch(parsed))
+        _assert_clean_tsquery(parsed)
         parsed.words()
 
 

@@ -10,21 +10,17 @@ The parser never raises: any input gives a (possibly empty) :class:`ParsedQuery`
 
 :func:`to_fts5` renders a parsed query for SQLite FTS5; the PostgreSQL and Elasticsearch
 backends build theirs from the :class:`Term` objects directly
-(:func:`plugins.core.search.backends.postgresql.tsquery`). :func:`to_websearch` (PostgreSQL
-``websearch_to_tsquery`` syntax) serves no backend any more; tests/core/test_search_query.py
-still checks it, so it stays until those tests are retired.
+(:func:`plugins.core.search.backends.postgresql.tsquery`).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import product
-from math import prod
 
 from plugins.core.numbers import code_key, search_key
 from plugins.core.text import fold
 
-__all__ = ["Term", "ParsedQuery", "parse_query", "as_phrase", "to_fts5", "to_websearch"]
+__all__ = ["Term", "ParsedQuery", "parse_query", "as_phrase", "to_fts5"]
 
 _WORD = re.compile(r"[0-9a-z]+")
 # Opening quote → the characters that close it (a plain " always closes too).
@@ -36,8 +32,6 @@ _QUOTES = {
     "«": '»"',
 }
 _OR_TOKENS = frozenset({"OR", "|"})
-# to_websearch expands AND-of-ORs into OR-of-ANDs; at most this many clauses.
-_MAX_WEBSEARCH_CLAUSES = 64
 
 
 @dataclass(frozen=True)
@@ -257,30 +251,3 @@ def as_phrase(query: ParsedQuery):
         required=((Term(tuple(group[0].words[0] for group in query.required)),),),
         excluded=(), number_key=None, raw=query.raw,
     )
-
-
-def _websearch(term):
-    # Quote phrases, and the word "or", which websearch_to_tsquery reads as its operator.
-    return f'"{term.text}"' if term.is_phrase or term.text == "or" else term.text
-
-
-def to_websearch(query: ParsedQuery) -> str:
-    """The query in PostgreSQL ``websearch_to_tsquery`` syntax.
-
-    That syntax has no parentheses and binds ``or`` looser than the implicit AND
-    (``a b or c`` is ``(a & b) | c``), so AND-of-OR groups are written out as OR-of-AND
-    clauses, each carrying the exclusions: ``a (b OR c) -x`` → ``a b -x or a c -x``.
-    Above 64 clauses the last alternatives of the largest groups are left out (a
-    narrower query, never a wrong match). An empty query gives ``""``.
-    """
-    if query.is_empty:
-        return ""
-    groups = [list(group) for group in query.required]
-    while prod(len(group) for group in groups) > _MAX_WEBSEARCH_CLAUSES:
-        max(groups, key=len).pop()
-    exclusions = [f"-{_websearch(term)}" for term in query.excluded]
-    clauses = [
-        " ".join([*(_websearch(term) for term in combination), *exclusions])
-        for combination in product(*groups)
-    ]
-    return " or ".join(clauses)

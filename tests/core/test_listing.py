@@ -73,6 +73,11 @@ def test_a_hostile_page_number_gives_the_first_page_and_a_notice(page):
     assert len(asked.notices) == 1 and asked.notices[0].startswith("“page” was ignored")
 
 
+def test_a_page_below_the_first_is_told_so():
+    assert "greater than or equal to 1" in read("page=-1")[1].notices[0]
+    assert "whole number" in read("page=--1")[1].notices[0]
+
+
 def test_bad_fields_are_ignored_in_order_with_the_query_last():
     _, asked = read("q=a%00b&date_from=2026-02-31&sort=evil")
     assert [notice.split("”")[0] for notice in asked.notices] == [

@@ -66,12 +66,15 @@ class PageField(forms.IntegerField):
         super().__init__(required=False, min_value=1, max_value=MAX_PAGE, **kwargs)
 
     def to_python(self, value):
+        """ASCII digits only, at most 18 (:func:`plugins.core.params.as_int`); a minus sign
+        is read, so that ``-1`` is told it is below the first page."""
         if value in self.empty_values:
             return None
-        number = as_int(value)
+        text = str(value).strip()
+        number = as_int(text.removeprefix("-"))
         if number is None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
+        return -number if text.startswith("-") else number
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The search form of a faceted list, read from GET.
 
-A list subclasses :class:`ListingForm`, declares its facets as :class:`FacetField`\\ s (and
+A list subclasses :class:`ListingForm`, declares its facets as :class:`FacetField` fields (and
 a date range with :func:`date_field` if it has one), and sets its sort choices. Every
 parameter is optional and shareable in the URL; :meth:`ListingForm.read` never fails: a
 value that does not validate (an impossible date, an unknown facet value, a page of

@@ -1,6 +1,5 @@
-"""Amounts of money as the Vietnamese admin shows them: whole đồng, dots between thousands."""
+"""Amounts of money as the Vietnamese admin shows them (the core's formatter)."""
 
+from plugins.core.money import format_vnd
 
-def format_vnd(amount):
-    """``1250000`` → ``"1.250.000 ₫"``."""
-    return f"{int(amount or 0):,}".replace(",", ".") + " ₫"
+__all__ = ["format_vnd"]

@@ -1,5 +1,6 @@
 from plugins.core.models.accounts import AccountReport, AccountSecurity, PasswordResetRequest
 from plugins.core.models.agency import Agency
+from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.models.antispam import RateCounter, UsedFormToken
 from plugins.core.models.audit import AuditEvent
 from plugins.core.models.calendar import DayKind, DayOverride
@@ -12,6 +13,7 @@ __all__ = [
     "AccountReport",
     "AccountSecurity",
     "Agency",
+    "AgencyPageMixin",
     "AgencyRole",
     "AuditEvent",
     "DayKind",

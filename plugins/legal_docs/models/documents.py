@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from plugins.core import numbers
 from plugins.core.i18n import LocaleCopyMixin
+from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.text import fold
 from plugins.legal_docs.forms import LegalDocumentPageForm
 from plugins.legal_docs.relations import RelationKind, inverse_label
@@ -38,7 +39,7 @@ def secret_refusal():
     )
 
 
-class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, Page):
+class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
     number = models.CharField(
         _("number and symbol"), max_length=80,
         help_text=_("As printed on the document: 36/2016/QĐ-UBND, 29/QĐ-BQL, 05/BQL-VP."),
@@ -86,10 +87,6 @@ class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, Page):
     )
     status_override_reason = models.TextField(_("reason for the status set by hand"), blank=True)
     extracted_text = models.TextField(editable=False, blank=True, default="")
-    agency = models.ForeignKey(
-        "core.Agency", null=True, blank=True, editable=False, on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     api_fields = [
         APIField("number"),
@@ -202,11 +199,6 @@ class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, Page):
         if self.number and not self.number_key:
             key = numbers.search_key(self.number)
             self.number_key = key or ""
-        if self.agency_id is None and self.path:
-            from plugins.core.scoping import agency_for_page
-
-            agency = agency_for_page(self)
-            self.agency_id = agency.pk if agency else None
         return super().save(*args, **kwargs)
 
     # --- public page ---------------------------------------------------------------------

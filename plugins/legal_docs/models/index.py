@@ -1,15 +1,19 @@
 """The public library of legal documents: search, facets, feeds and exports (R-LD-1…4)."""
 
 from django.db import models
-from django.shortcuts import render
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from plugins.core.listing.pages import FacetedIndexPageMixin
+from plugins.core.search.highlight import snippet
+from plugins.legal_docs.models.documents import LegalDocumentFile, LegalDocumentPage
 
-class LegalDocumentIndexPage(RoutablePageMixin, Page):
+
+class LegalDocumentIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
 
@@ -22,13 +26,25 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("legal document library")
 
-    @path("")
-    def library(self, request):
-        from plugins.legal_docs.library import library_context
+    # --- the list (plugins.core.listing) ---------------------------------------------------
 
-        context = self.get_context(request)
-        context.update(library_context(self, request))
-        return render(request, self.template, context)
+    listing_model = LegalDocumentPage
+
+    @staticmethod
+    def get_listing_form_class():
+        from plugins.legal_docs.library import LibraryForm
+
+        return LibraryForm
+
+    def get_listing_queryset(self):
+        files = LegalDocumentFile.objects.select_related("document")
+        return LegalDocumentPage.objects.select_related("doc_type", "issuing_body") \
+            .prefetch_related(Prefetch("files", queryset=files))
+
+    def get_listing_hit(self, page, words):
+        return {**super().get_listing_hit(page, words), "summary": snippet(page.summary, words)}
+
+    # --- feeds and exports of the same selection -----------------------------------------
 
     @path("rss/")
     def rss(self, request):

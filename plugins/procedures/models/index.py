@@ -1,15 +1,17 @@
 """The public list of an agency's administrative procedures (R-PR-1, R-PR-5)."""
 
 from django.db import models
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from plugins.core.listing.pages import FacetedIndexPageMixin
+from plugins.procedures.models.procedures import ProcedurePage
 
-class ProcedureIndexPage(RoutablePageMixin, Page):
+
+class ProcedureIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("procedures per page"), default=25)
 
@@ -22,13 +24,18 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("administrative procedure list")
 
-    @path("")
-    def listing(self, request):
-        from plugins.procedures.listing import listing_context
+    # --- the list (plugins.core.listing) ---------------------------------------------------
 
-        context = self.get_context(request)
-        context.update(listing_context(self, request))
-        return render(request, self.template, context)
+    listing_model = ProcedurePage
+
+    @staticmethod
+    def get_listing_form_class():
+        from plugins.procedures.listing import ProcedureSearchForm
+
+        return ProcedureSearchForm
+
+    def get_listing_queryset(self):
+        return ProcedurePage.objects.prefetch_related("procedure_fields")
 
     @path("xuat/<str:fmt>/")
     def export(self, request, fmt):

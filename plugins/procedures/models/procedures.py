@@ -29,6 +29,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plugins.core.i18n import LocaleCopyMixin
+from plugins.core.models.agency_pages import AgencyPageMixin
+from plugins.core.money import format_vnd
 from plugins.core.text import fold
 from plugins.procedures import blocks
 from plugins.procedures.choices import Channel, Level, OnlineLevel, Status, TimeUnit
@@ -75,7 +77,7 @@ def check_code(code):
         )
 
 
-class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
+class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
     code = models.CharField(
         _("procedure code"), max_length=20,
         help_text=_("MaTTHC in the national procedures database, for example 1.115678."),
@@ -142,10 +144,6 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
         _("online service address"), max_length=500, blank=True,
         help_text=_("Where citizens submit online (levels 3 and 4), for example the "
                     "province's public service portal."),
-    )
-    agency = models.ForeignKey(
-        "core.Agency", null=True, blank=True, editable=False, on_delete=models.PROTECT,
-        related_name="+",
     )
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False,
                                           default="")
@@ -285,11 +283,6 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
 
     def save(self, *args, **kwargs):
         self.code = normalize_code(self.code)
-        if self.agency_id is None and self.path:
-            from plugins.core.scoping import agency_for_page
-
-            agency = agency_for_page(self)
-            self.agency_id = agency.pk if agency else None
         return super().save(*args, **kwargs)
 
     @property
@@ -341,7 +334,8 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, Page):
             return str(_("Free of charge"))
         paid = [amount for amount in amounts if amount > 0]
         shown = [paid[0]] if len(paid) == 1 else [paid[0], paid[-1]]
-        return _("%(amount)s dong") % {"amount": " – ".join(format_money(a) for a in shown)}
+        text = " – ".join(format_vnd(amount, symbol=False) for amount in shown)
+        return _("%(amount)s dong") % {"amount": text}
 
     @cached_property
     def paper_cases(self):
@@ -434,16 +428,6 @@ def channel_problems(channels):
     return list(dict.fromkeys(problems))
 
 
-def format_money(amount):
-    """``1500000`` → ``1.500.000 đồng``-style grouping (dots), as Vietnamese prices are written;
-    ``""`` for a value that is not a fee."""
-    number = _number(amount)
-    if number is None:
-        return ""
-    whole = int(number.quantize(Decimal(1)))
-    return f"{whole:,}".replace(",", ".")
-
-
 class TimeOption:
     """One processing time of one submission channel."""
 
@@ -482,12 +466,13 @@ class TimeOption:
         """Each fee as shown: (amount text, description)."""
         lines = []
         for fee in self.fees:
-            if fee["amount"] is None or not format_money(fee["amount"]):
+            amount = _number(fee["amount"])
+            if amount is None:
                 text = "—"
             elif fee["amount"] == 0:
                 text = str(_("Free of charge"))
             else:
-                text = f"{format_money(fee['amount'])} {(fee['unit'] or '').lower()}".strip()
+                text = f"{format_vnd(amount, symbol=False)} {(fee['unit'] or '').lower()}".strip()
             lines.append((text, fee["description"]))
         return lines
 

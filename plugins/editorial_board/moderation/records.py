@@ -5,8 +5,9 @@ The contract for page types (documented in the README):
 - a page with :class:`EditorialMetadataMixin` gives its unit, staff authors, kind, event
   date, source and translation flag from its own fields (its latest revision);
 - any other page keeps what editors set on its record in the admin; where they left a gap,
-  the page's ``signing_date`` or ``issue_date`` attribute (a date) is the event date and
-  makes it a document of the agency, unless the page says ``issued_here = False``;
+  the event its page type registered in the core (:mod:`plugins.core.content_kinds`, as
+  legal_docs does for its documents) gives the event date, and makes it a document of the
+  agency when the agency issued it;
 - the unit falls back to the unit of the person who submits it (or of the page's owner),
   and the staff author to that person.
 """
@@ -16,6 +17,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from plugins.core import content_kinds
 from plugins.core.calendar import OFFICE_TZ
 from plugins.core.scoping import agency_for_page
 from plugins.editorial_board.models import (
@@ -26,8 +28,6 @@ from plugins.editorial_board.models import (
 )
 from plugins.editorial_board.moderation import board as who
 
-_DATE_ATTRIBUTES = ("signing_date", "issue_date")
-
 
 def _as_moment(value, agency):
     """A date becomes the start of that office day; a datetime stays as it is."""
@@ -37,12 +37,13 @@ def _as_moment(value, agency):
     return datetime.datetime.combine(value, start, tzinfo=OFFICE_TZ)
 
 
-def duck_typed_event(page):
-    for name in _DATE_ATTRIBUTES:
-        value = getattr(page, name, None)
-        if isinstance(value, datetime.date):
-            return value
-    return None
+def trusted_source_for(record):
+    """The first active trusted source of the record's agency its source names, if any."""
+    if not record.source or not record.agency_id:
+        return None
+    return next((source for source in TrustedSource.objects.filter(agency_id=record.agency_id,
+                                                                   active=True)
+                 if source.matches(record.source)), None)
 
 
 def latest(page):
@@ -71,18 +72,14 @@ def sync(page, submitted_by=None):
         if authors or not created:
             record.authors.set(authors)
     else:
-        event = duck_typed_event(page)
+        event = content_kinds.event_of(page)
         if record.event_at is None and event is not None:
-            record.event_at = _as_moment(event, record.agency)
+            record.event_at = _as_moment(event.date, record.agency)
         if not record.kind:
-            issued_here = getattr(page, "issued_here", True)
-            record.kind = (ContentKind.AGENCY_DOCUMENT if event is not None and issued_here
+            record.kind = (ContentKind.AGENCY_DOCUMENT if event is not None and event.issued_here
                            else ContentKind.OTHER)
-    if record.trusted_source_id is None and record.source and record.agency_id:
-        record.trusted_source = next(
-            (source for source in TrustedSource.objects.filter(agency_id=record.agency_id,
-                                                               active=True)
-             if source.matches(record.source)), None)
+    if record.trusted_source_id is None:
+        record.trusted_source = trusted_source_for(record)
     if submitted_by is not None:
         record.submitted_by = submitted_by
         record.submitted_at = timezone.now()

@@ -4,8 +4,8 @@ It holds what the board's work needs whatever the page type is: the responsible 
 staff authors, the kind of information and the event date the deadline counts from, and
 what happened (submitted, first published, directly or through the workflow). Pages with
 :class:`EditorialMetadataMixin` fill it from their own fields; for other pages editors set
-it in the admin (*Ban biên tập → Thông tin biên tập*), and well-known attributes
-(``signing_date``, ``issue_date``, ``issued_here``) fill the gaps.
+it in the admin (*Ban biên tập → Thông tin biên tập*), and the event their page type
+registered in the core (:mod:`plugins.core.content_kinds`) fills the gaps.
 """
 
 from django.conf import settings

@@ -28,7 +28,13 @@ def may_publish_directly(user, page):
 
 
 def is_trusted(page):
-    """Whether ``page`` comes from one of its agency's trusted sources (R-ED-5)."""
-    from plugins.editorial_board.moderation import records
+    """Whether ``page`` comes from one of its agency's trusted sources (R-ED-5).
 
-    return records.sync(page).trusted_source_id is not None
+    A pure read (the admin asks it while it draws the page's menus): the record is kept in
+    step when a revision, the record itself or a trusted source is saved
+    (:mod:`plugins.editorial_board.moderation.signal_handlers`).
+    """
+    from plugins.editorial_board.models import EditorialRecord
+
+    return EditorialRecord.objects.filter(page_id=page.pk,
+                                          trusted_source__isnull=False).exists()

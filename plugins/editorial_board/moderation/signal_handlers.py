@@ -1,6 +1,6 @@
 """Reacting to moderation through Wagtail's signals (docs/architecture.md "Moderation")."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Revision, WorkflowState
 from wagtail.signals import (
@@ -11,7 +11,12 @@ from wagtail.signals import (
     workflow_rejected,
 )
 
-from plugins.editorial_board.models import EditorialTaskState
+from plugins.editorial_board.models import (
+    DeadlineRule,
+    EditorialRecord,
+    EditorialTaskState,
+    TrustedSource,
+)
 from plugins.editorial_board.moderation import board as who
 from plugins.editorial_board.moderation.models.tasks import (
     BoardReviewTask,
@@ -130,3 +135,48 @@ def _page_content_type_id():
     from wagtail.models import Page
 
     return ContentType.objects.get_for_model(Page).pk
+
+
+# What changes an item's trust or its due time is saved here, so that the checks the admin
+# makes while it draws its menus (publishing.is_trusted) only read.
+
+@receiver(post_save, sender=EditorialRecord)
+def on_record_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A source set on the record (by an editor) that names a trusted source trusts it."""
+    from plugins.editorial_board.moderation import records
+
+    if raw or instance.trusted_source_id is not None or (
+        update_fields is not None and "source" not in update_fields
+    ):
+        return
+    source = records.trusted_source_for(instance)
+    if source is not None:
+        EditorialRecord.objects.filter(pk=instance.pk).update(trusted_source=source)
+        instance.trusted_source = source
+
+
+@receiver(post_save, sender=TrustedSource)
+def on_trusted_source_saved(sender, instance, raw=False, **kwargs):
+    """A new (or newly active) trusted source trusts the agency's items that name it."""
+    if raw or not instance.active:
+        return
+    waiting = (EditorialRecord.objects.filter(agency_id=instance.agency_id,
+                                              trusted_source__isnull=True)
+               .exclude(source="").only("pk", "source"))
+    named = [record.pk for record in waiting if instance.matches(record.source)]
+    if named:
+        EditorialRecord.objects.filter(pk__in=named).update(trusted_source=instance)
+
+
+@receiver(post_save, sender=DeadlineRule)
+@receiver(post_delete, sender=DeadlineRule)
+def on_deadline_rule_changed(sender, instance, raw=False, **kwargs):
+    """The agency's unpublished items of that kind get their due time and reminders anew."""
+    from plugins.editorial_board.moderation import deadlines
+
+    if raw:
+        return
+    waiting = EditorialRecord.objects.filter(agency_id=instance.agency_id, kind=instance.kind,
+                                             published_at__isnull=True).select_related("agency")
+    for record in waiting:
+        deadlines.arm(record)

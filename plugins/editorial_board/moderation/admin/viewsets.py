@@ -79,7 +79,6 @@ class EditorialSettingsViewSet(AgencyScopedModelViewSet):
     list_select_related = ("agency",)
 
 
-
 def active_delegations(user):
     """Delegations in force now on the boards ``user`` may see (for the dashboard)."""
     return list(

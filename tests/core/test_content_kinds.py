@@ -8,6 +8,8 @@ from wagtail.models import Page
 
 from plugins.core import content_kinds
 
+pytestmark = pytest.mark.django_db  # a Page instance looks up its content type
+
 
 @pytest.fixture
 def registry(monkeypatch):

@@ -19,7 +19,7 @@ class EditorialBoardConfig(AppConfig):
 
         demo.register("editorial_board", load_editorial_demo, order=40)
         demo.register("editorial_board_questions", load_questions_and_reviews_demo, order=45)
-        from plugins.editorial_board import signal_handlers, workflow  # noqa: F401
+        from plugins.editorial_board.moderation import signal_handlers, workflow  # noqa: F401
 
         workflow.connect()
 
@@ -52,8 +52,8 @@ class EditorialBoardConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from plugins.core.roles import Role, grant
-        from plugins.editorial_board.admin.royalties import RoyaltyLinePermissionPolicy
         from plugins.editorial_board.models import RoyaltyShare
+        from plugins.editorial_board.royalties.admin import RoyaltyLinePermissionPolicy
 
         grant(Role.AGENCY_LEADER, *_crud("royaltyrate"), *_crud("prohibitedexpression"))
         grant(Role.IT_ADMIN, *_crud("prohibitedexpression"))
@@ -65,9 +65,9 @@ def _register_questions():
 
     from plugins.core import areas
     from plugins.core.search import documents
-    from plugins.editorial_board.admin.questions import QuestionPermissionPolicy
     from plugins.editorial_board.models import Question
-    from plugins.editorial_board.question_search import build_question
+    from plugins.editorial_board.questions.admin import QuestionPermissionPolicy
+    from plugins.editorial_board.questions.search import build_question
 
     register_permission_policy(Question, QuestionPermissionPolicy(Question))
     documents.register(Question, build_question)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from plugins.core.models import Position
-from plugins.editorial_board import records, royalties, scope
 from plugins.editorial_board.models import (
     Board,
     BoardMember,
@@ -33,7 +32,9 @@ from plugins.editorial_board.models import (
     SubjectArea,
     TrustedSource,
 )
-from plugins.editorial_board.workflow import assign, ensure_agency_workflow
+from plugins.editorial_board.moderation import records, scope
+from plugins.editorial_board.moderation.workflow import assign, ensure_agency_workflow
+from plugins.editorial_board.royalties import services as royalties
 
 BOARD = {
     "name": "Ban Biên tập Trang thông tin điện tử",
@@ -298,7 +299,7 @@ def _ensure_question_page(agency, context):
 
 
 def _ensure_question(agency, areas, item, context):
-    from plugins.editorial_board import questions
+    from plugins.editorial_board.questions import services as questions
 
     title, text, area, days, answerer, answer, decision = item
     if Question.objects.filter(agency=agency, title=title).exists():

@@ -10,7 +10,7 @@ class LegalDocsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from plugins.core import areas, demo
+        from plugins.core import areas, content_kinds, demo
         from plugins.core.files.access import withhold_files_of
         from plugins.core.search import documents
         from plugins.legal_docs import signal_handlers  # noqa: F401
@@ -19,6 +19,8 @@ class LegalDocsConfig(AppConfig):
         from plugins.legal_docs.search_index import build
 
         documents.register(LegalDocumentPage, build)
+        content_kinds.register(LegalDocumentPage, event_date="issue_date",
+                               issued_here="issued_here")  # the board's deadlines
         # A secret document's files are never public, whatever links them (R-LD-6).
         withhold_files_of(lambda: LegalDocumentPage.objects.exclude(secrecy=""))
         post_migrate.connect(schedule_daily_status_refresh, sender=self)

@@ -66,7 +66,7 @@ def news(agency, board):
     """A news section under the agency's home page, moderated by the board's workflow."""
     from wagtail.models import Page
 
-    from plugins.editorial_board.workflow import assign, ensure_workflow
+    from plugins.editorial_board.moderation.workflow import assign, ensure_workflow
 
     home = agency.site.root_page
     section = home.add_child(instance=Page(title="Tin tức", slug="tin-tuc"))

@@ -14,8 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import rich_text
 
-from plugins.editorial_board import records, royalties
 from plugins.editorial_board.models import RoyaltyKind, RoyaltyRate
+from plugins.editorial_board.moderation import records
+from plugins.editorial_board.royalties import services as royalties
 from tests.editorial_board.test_checks import TCVN3, UNICODE, VNI
 
 pytestmark = [

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from plugins.editorial_board import board as who
 from plugins.editorial_board.models import Delegation
+from plugins.editorial_board.moderation import board as who
 
 pytestmark = pytest.mark.django_db
 
@@ -56,17 +56,17 @@ def test_board_admin_is_scoped_to_the_agency(client, board, staff, make_agency, 
     other = make_agency("SKH", own_home=True)
     stranger = make_staff("giamdoc", other, Role.AGENCY_LEADER)
     client.force_login(stranger)
-    assert client.get(reverse("editorial_board:edit", args=[board.pk])).status_code == 404
-    assert board.name not in client.get(reverse("editorial_board:index")).content.decode()
+    assert client.get(reverse("editorial_board_board:edit", args=[board.pk])).status_code == 404
+    assert board.name not in client.get(reverse("editorial_board_board:index")).content.decode()
     client.force_login(staff.chief)
-    assert board.name in client.get(reverse("editorial_board:index")).content.decode()
+    assert board.name in client.get(reverse("editorial_board_board:index")).content.decode()
 
 
 def test_delegation_is_recorded_in_the_admin_with_who_recorded_it(client, board, staff):
     """R-ED-3: the chief records the window in the admin; it is listed as in force."""
     client.force_login(staff.chief)
     now = timezone.localtime()
-    response = client.post(reverse("editorial_delegation:add"), {
+    response = client.post(reverse("editorial_board_delegation:add"), {
         "board": board.pk, "deputy": staff.deputy.pk,
         "starts_at": (now - datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
         "ends_at": (now + datetime.timedelta(days=2)).strftime("%Y-%m-%d %H:%M"),
@@ -75,14 +75,14 @@ def test_delegation_is_recorded_in_the_admin_with_who_recorded_it(client, board,
     assert response.status_code == 302, response.content.decode()[:3000]
     delegation = Delegation.objects.get()
     assert delegation.created_by == staff.chief and delegation.is_active
-    html = client.get(reverse("editorial_delegation:index")).content.decode()
+    html = client.get(reverse("editorial_board_delegation:index")).content.decode()
     assert "Trưởng ban nghỉ phép" in html
     assert delegation.history.count() == 1
 
 
 def test_the_board_needs_exactly_one_chief(client, board, staff):
     client.force_login(staff.chief)
-    url = reverse("editorial_board:edit", args=[board.pk])
+    url = reverse("editorial_board_board:edit", args=[board.pk])
     members = list(board.members.order_by("pk"))
     data = {
         "agency": board.agency_id, "name": board.name, "decision_number": "15/QĐ-BQL",

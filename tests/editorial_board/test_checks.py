@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from plugins.editorial_board import checks
+from plugins.editorial_board.checks import services as checks
 from plugins.editorial_board.models import ContentFlag, ProhibitedExpression
 from tests.editorial_board.conftest import act, step_of
 
@@ -88,12 +88,12 @@ def test_direct_publication_of_a_flagged_item_is_refused(make_item, staff, prohi
     client.force_login(staff.chief)
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     html = client.get(edit).content.decode()
-    assert "lô đề" in html and reverse("editorial_page_flags", args=[page.pk]) in html
+    assert "lô đề" in html and reverse("editorial_board:page_flags", args=[page.pk]) in html
     response = client.post(edit, {"title": page.title, "slug": page.slug,
                                   "action-publish": "publish"}, follow=True)
     assert not Page.objects.get(pk=page.pk).live
     assert "lô đề" in response.content.decode()
-    flags_url = reverse("editorial_page_flags", args=[page.pk])
+    flags_url = reverse("editorial_board:page_flags", args=[page.pk])
     client.post(flags_url, {"reason": "Trích dẫn trong bài tuyên truyền."})
     client.post(edit, {"title": page.title, "slug": page.slug, "action-publish": "publish"})
     assert Page.objects.get(pk=page.pk).live
@@ -105,7 +105,7 @@ def test_direct_publication_of_a_flagged_item_is_refused(make_item, staff, prohi
 def test_a_citizen_never_sees_a_flagged_draft(make_item, staff, prohibited, client):
     page = make_item(staff.author, title="Lô đề online")
     assert client.get("/tin-tuc/" + page.slug + "/").status_code == 404
-    assert client.get(reverse("editorial_flags")).status_code == 302  # to the login
+    assert client.get(reverse("editorial_board:flags")).status_code == 302  # to the login
 
 
 @pytest.mark.parametrize("pages", [2, 8])
@@ -117,20 +117,20 @@ def test_the_flag_report_is_the_boards_and_costs_constant_queries(
     for index in range(pages):
         make_item(staff.author, title=f"Số {index}: lô đề", submit=False)
     client.force_login(staff.member)
-    client.get(reverse("editorial_flags"))
+    client.get(reverse("editorial_board:flags"))
     with django_assert_max_num_queries(35):
-        html = client.get(reverse("editorial_flags")).content.decode()
+        html = client.get(reverse("editorial_board:flags")).content.decode()
     assert "Số 1: lô đề" in html
-    ods = client.get(reverse("editorial_flags"), {"export": "ods"})
+    ods = client.get(reverse("editorial_board:flags"), {"export": "ods"})
     assert ods["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
     other = make_agency("SKH", own_home=True)
     stranger = make_staff("lanhdaoskh", other, Role.AGENCY_LEADER,
                           Unit.objects.create(agency=other, name="Văn phòng Sở"))
     client.force_login(stranger)
-    assert "Số 1: lô đề" not in client.get(reverse("editorial_flags")).content.decode()
+    assert "Số 1: lô đề" not in client.get(reverse("editorial_board:flags")).content.decode()
     page = ContentFlag.objects.first().page
     # Another agency's page is not found in the admin (core's AgencyPagesMiddleware).
-    assert client.get(reverse("editorial_page_flags", args=[page.pk])).status_code == 404
+    assert client.get(reverse("editorial_board:page_flags", args=[page.pk])).status_code == 404
 
 
 def test_legacy_text_is_found_and_converted_in_rich_text():

@@ -8,8 +8,8 @@ from django_q.models import Schedule
 
 from plugins.core.demo_content import NATIONAL_DAYS
 from plugins.core.models import DayOverride
-from plugins.editorial_board import deadlines, records
 from plugins.editorial_board.models import ContentKind, DeadlineRule, DeadlineUnit
+from plugins.editorial_board.moderation import deadlines, records
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_no_reminder_once_published(make_item, staff):
 def test_overdue_report(make_item, staff, client):
     record = _news_item(make_item, staff, at(2026, 3, 2, 8, 0))
     client.force_login(staff.member)
-    html = client.get(reverse("editorial_deadlines")).content.decode()
+    html = client.get(reverse("editorial_board:deadlines")).content.decode()
     assert record.page.title in html and ("Quá hạn" in html or "Overdue" in html)
-    xlsx = client.get(reverse("editorial_deadlines"), {"export": "xlsx"})
+    xlsx = client.get(reverse("editorial_board:deadlines"), {"export": "xlsx"})
     assert xlsx.status_code == 200

@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import Locale, Page, WorkflowPage
 
 from plugins.core.scoping import agency_for_page
-from plugins.editorial_board.workflow import assign, ensure_workflow
+from plugins.editorial_board.moderation.workflow import assign, ensure_workflow
 
 from .conftest import act, step_of
 
@@ -115,8 +115,8 @@ def test_R_ED_16_english_pages_are_reviewed_periodically_too(agency, staff, engl
     """R-ED-16 with R-ED-8: the periodic review tracks the English versions as well."""
     from django.contrib.contenttypes.models import ContentType
 
-    from plugins.editorial_board import reviews
     from plugins.editorial_board.models import ReviewRule
+    from plugins.editorial_board.reviews import services as reviews
 
     ReviewRule.objects.create(agency=agency, months=6,
                               page_type=ContentType.objects.get_for_model(Page))

@@ -12,7 +12,6 @@ from django_q.models import Schedule
 
 from plugins.core.demo_content import NATIONAL_DAYS
 from plugins.core.models import DayOverride, Role, Unit
-from plugins.editorial_board import questions
 from plugins.editorial_board.models import (
     Question,
     QuestionIndexPage,
@@ -20,6 +19,7 @@ from plugins.editorial_board.models import (
     QuestionStatus,
     SubjectArea,
 )
+from plugins.editorial_board.questions import services as questions
 
 pytestmark = pytest.mark.django_db
 
@@ -255,32 +255,32 @@ def test_a_unit_sees_only_its_questions_and_another_agency_none(
     ours = ask(agency, subject_area=labour, title="Câu hỏi về lao động")
     other_unit = ask(agency, title="Câu hỏi chưa phân công")
     client.force_login(staff.author)
-    html = client.get(reverse("editorial_question:index")).content.decode()
+    html = client.get(reverse("editorial_board_question:index")).content.decode()
     assert "Câu hỏi về lao động" in html and "Câu hỏi chưa phân công" not in html
-    assert client.get(reverse("editorial_question:edit", args=[other_unit.pk])).status_code \
+    assert client.get(reverse("editorial_board_question:edit", args=[other_unit.pk])).status_code \
         == 404
     client.force_login(staff.other_leader)
-    assert client.get(reverse("editorial_question:edit", args=[ours.pk])).status_code == 404
+    assert client.get(reverse("editorial_board_question:edit", args=[ours.pk])).status_code == 404
     client.force_login(staff.member)
-    html = client.get(reverse("editorial_question:index")).content.decode()
+    html = client.get(reverse("editorial_board_question:index")).content.decode()
     assert "Câu hỏi về lao động" in html and "Câu hỏi chưa phân công" in html
     staff.editor.is_superuser = True
     staff.editor.save()
     client.force_login(staff.editor)
-    assert client.get(reverse("editorial_question:index")).status_code == 200
+    assert client.get(reverse("editorial_board_question:index")).status_code == 200
     stranger_agency = make_agency("SKH", own_home=True)
     Unit.objects.create(agency=stranger_agency, name="Văn phòng Sở")
     stranger = make_staff("giamdocso", stranger_agency, Role.AGENCY_LEADER)
     client.force_login(stranger)
     assert "Câu hỏi về lao động" not in client.get(
-        reverse("editorial_question:index")).content.decode()
-    assert client.get(reverse("editorial_question:edit", args=[ours.pk])).status_code == 404
+        reverse("editorial_board_question:index")).content.decode()
+    assert client.get(reverse("editorial_board_question:edit", args=[ours.pk])).status_code == 404
 
 
 def test_processing_screen_takes_each_step(client, agency, units, board, staff):
     """R-ED-15: the admin screen routes, answers and publishes; a refused step says why."""
     question = ask(agency)
-    url = reverse("editorial_question:edit", args=[question.pk])
+    url = reverse("editorial_board_question:edit", args=[question.pk])
     client.force_login(staff.member)
     client.post(url, {"action": "assign", "unit": units.business.pk})
     client.force_login(staff.author)
@@ -295,7 +295,7 @@ def test_processing_screen_takes_each_step(client, agency, units, board, staff):
     assert question.status == QuestionStatus.PUBLISHED
     assert question.answer == "Thời hạn nộp là ngày 31/01 năm sau."
     with pytest.raises(NoReverseMatch):  # questions come from citizens only
-        reverse("editorial_question:add")
+        reverse("editorial_board_question:add")
 
 
 def _published(agency, staff, labour, title, text="Nội dung câu hỏi"):
@@ -361,14 +361,14 @@ def test_overdue_report_in_constant_queries(client, agency, staff, board, labour
             received=at(2026, 1, 5, 9, 0))
     client.force_login(staff.chief)
     with time_machine.travel(NOW, tick=False):
-        client.get(reverse("editorial_question_deadlines"))
+        client.get(reverse("editorial_board:question_deadlines"))
         with django_assert_max_num_queries(40):
-            html = client.get(reverse("editorial_question_deadlines"),
+            html = client.get(reverse("editorial_board:question_deadlines"),
                               {"late_only": "true"}).content.decode()
         assert html.count("Câu hỏi quá hạn") == count and "Quá hạn" in html
-        ods = client.get(reverse("editorial_question_deadlines"), {"export": "ods"})
+        ods = client.get(reverse("editorial_board:question_deadlines"), {"export": "ods"})
         assert ods["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
-        assert client.get(reverse("editorial_question_deadlines"),
+        assert client.get(reverse("editorial_board:question_deadlines"),
                           {"export": "xlsx"}).status_code == 200
 
 

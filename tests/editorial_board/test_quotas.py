@@ -7,8 +7,8 @@ import time_machine
 from django.urls import reverse
 from wagtail.models import Page
 
-from plugins.editorial_board import monthly, quotas
 from plugins.editorial_board.models import ContentKind, EditorialRecord
+from plugins.editorial_board.moderation import monthly, quotas
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +66,9 @@ def test_dashboard_and_report_in_constant_queries(publish, units, staff, client,
             html = client.get(reverse("wagtailadmin_home")).content.decode()
         assert "Phòng Quản lý doanh nghiệp" in html and "editorial-quota" in html
         with django_assert_max_num_queries(30):
-            html = client.get(reverse("editorial_quotas")).content.decode()
+            html = client.get(reverse("editorial_board:quotas")).content.decode()
         assert "Phòng Quản lý đầu tư" in html
-        xlsx = client.get(reverse("editorial_quotas"), {"export": "ods", "period": "h1",
+        xlsx = client.get(reverse("editorial_board:quotas"), {"export": "ods", "period": "h1",
                                                         "year": "2026"})
         assert xlsx["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
 
@@ -79,7 +79,7 @@ def test_another_agency_sees_none_of_our_figures(publish, units, make_agency, ma
     other = make_agency("SKH", own_home=True)
     director = make_staff("giamdoc", other, Role.AGENCY_LEADER)
     client.force_login(director)
-    html = client.get(reverse("editorial_quotas")).content.decode()
+    html = client.get(reverse("editorial_board:quotas")).content.decode()
     assert "Phòng Quản lý doanh nghiệp" not in html
 
 

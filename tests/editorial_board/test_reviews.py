@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from plugins.core.models import Role, Unit
-from plugins.editorial_board import reviews
 from plugins.editorial_board.models import PageReview, ReviewRule
+from plugins.editorial_board.reviews import services as reviews
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_the_review_action_records_who_and_when(client, make_page, rule, staff, 
     page = make_page("Cơ cấu tổ chức", staff.author, datetime.datetime(2026, 1, 1, tzinfo=TZ))
     client.force_login(staff.leader)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    url = reverse("editorial_review_page", args=[page.pk])
+    url = reverse("editorial_board:review_page", args=[page.pk])
     assert url in edit
     with time_machine.travel(NOW, tick=False):
         response = client.post(url, {"note": "Đã đối chiếu quyết định mới"})
@@ -107,16 +107,16 @@ def test_report_and_panel_in_constant_queries(client, make_page, rule, staff, un
                   datetime.datetime(2025, 12, 1, tzinfo=TZ))
     client.force_login(staff.chief)
     with time_machine.travel(NOW, tick=False):
-        client.get(reverse("editorial_reviews"))
+        client.get(reverse("editorial_board:reviews"))
         with django_assert_max_num_queries(40):
-            html = client.get(reverse("editorial_reviews")).content.decode()
+            html = client.get(reverse("editorial_board:reviews")).content.decode()
         assert html.count("Trang cần rà soát") == count
         client.get(reverse("wagtailadmin_home"))
         with django_assert_max_num_queries(90):
             html = client.get(reverse("wagtailadmin_home")).content.decode()
         assert "editorial-review" in html and "Trang cần rà soát 0" in html
         for fmt, kind in (("ods", "opendocument"), ("xlsx", "spreadsheetml")):
-            response = client.get(reverse("editorial_reviews"), {"export": fmt})
+            response = client.get(reverse("editorial_board:reviews"), {"export": fmt})
             assert kind in response["Content-Type"]
 
 
@@ -129,15 +129,16 @@ def test_units_see_their_pages_and_other_agencies_none(client, make_page, rule, 
     make_page("Trang của phòng đầu tư", staff.other_leader,
               datetime.datetime(2025, 1, 1, tzinfo=TZ))
     client.force_login(staff.leader)
-    html = client.get(reverse("editorial_reviews")).content.decode()
+    html = client.get(reverse("editorial_board:reviews")).content.decode()
     assert "Trang của phòng doanh nghiệp" in html and "Trang của phòng đầu tư" not in html
     client.force_login(staff.chief)
-    html = client.get(reverse("editorial_reviews"), {"unit": units.investment.pk}).content.decode()
+    html = client.get(reverse("editorial_board:reviews"),
+                      {"unit": units.investment.pk}).content.decode()
     assert "Trang của phòng đầu tư" in html and "Trang của phòng doanh nghiệp" not in html
     other = make_agency("SKH", own_home=True)
     Unit.objects.create(agency=other, name="Văn phòng Sở")
     client.force_login(make_staff("giamdocso", other, Role.AGENCY_LEADER))
-    html = client.get(reverse("editorial_reviews")).content.decode()
+    html = client.get(reverse("editorial_board:reviews")).content.decode()
     assert "Trang của phòng" not in html
 
 

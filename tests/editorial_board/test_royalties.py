@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail.models import Page
 
-from plugins.editorial_board import records, royalties
 from plugins.editorial_board.models import (
     RoyaltyItem,
     RoyaltyKind,
@@ -17,6 +16,8 @@ from plugins.editorial_board.models import (
     RoyaltyRole,
     RoyaltyShare,
 )
+from plugins.editorial_board.moderation import records
+from plugins.editorial_board.royalties import services as royalties
 from tests.editorial_board.conftest import act, step_of
 
 pytestmark = pytest.mark.django_db
@@ -146,10 +147,10 @@ def test_the_board_changes_the_parts_until_the_month_is_closed(make_item, staff,
     record = records.sync(page)
     line = item.shares.get(role=RoyaltyRole.AUTHOR)
     client.force_login(staff.member)
-    add = client.post(reverse("editorial_royalty_line:add"), {
+    add = client.post(reverse("editorial_board_royalty_line:add"), {
         "item": item.pk, "person": staff.leader.pk, "role": RoyaltyRole.AUTHOR, "parts": 1})
     assert add.status_code == 302, add.content.decode()[:3000]
-    edit = reverse("editorial_royalty_line:edit", args=[line.pk])
+    edit = reverse("editorial_board_royalty_line:edit", args=[line.pk])
     client.post(edit, {"item": item.pk, "person": staff.author.pk,
                        "role": RoyaltyRole.AUTHOR, "parts": 3})
     assert lines(item)[("chuyenvien", RoyaltyRole.AUTHOR)] == 300_000
@@ -174,7 +175,7 @@ def test_the_ledger_in_constant_queries_with_totals_and_export(
         for index in range(items):
             publish_through_workflow(make_item(staff.author, title=f"Tin số {index}"), staff)
         client.force_login(staff.member)
-        url = reverse("editorial_royalty_ledger")
+        url = reverse("editorial_board:royalty_ledger")
         client.get(url)
         with django_assert_max_num_queries(40):
             html = client.get(url).content.decode()
@@ -196,7 +197,7 @@ def test_who_sees_the_ledger(make_item, staff, rates, client, make_agency, make_
         publish_through_workflow(make_item(staff.author, title="Tin của chuyên viên"), staff)
         publish_through_workflow(make_item(staff.other_leader, title="Tin phòng đầu tư"),
                                  staff)
-        url = reverse("editorial_royalty_ledger")
+        url = reverse("editorial_board:royalty_ledger")
         client.force_login(staff.author)
         html = client.get(url).content.decode()
         assert "Tin của chuyên viên" in html and "Tin phòng đầu tư" not in html
@@ -216,9 +217,9 @@ def test_closing_from_the_ledger(make_item, staff, rates, agency, client):
         publish_through_workflow(make_item(staff.author), staff)
     with time_machine.travel(datetime.datetime(2026, 4, 2, 9, tzinfo=TZ), tick=False):
         client.force_login(staff.chief)
-        html = client.get(reverse("editorial_royalty_ledger"), {"month": "2026-03"}
+        html = client.get(reverse("editorial_board:royalty_ledger"), {"month": "2026-03"}
                           ).content.decode()
-        assert reverse("editorial_royalty_ledger_close") in html
-        client.post(reverse("editorial_royalty_ledger_close"),
+        assert reverse("editorial_board:royalty_ledger_close") in html
+        client.post(reverse("editorial_board:royalty_ledger_close"),
                     {"agency": agency.pk, "month": "2026-03"})
     assert RoyaltyMonth.objects.get(agency=agency).is_closed

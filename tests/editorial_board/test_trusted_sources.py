@@ -7,8 +7,8 @@ import time_machine
 from django.urls import reverse
 from wagtail.models import Page
 
-from plugins.editorial_board import digests, records
 from plugins.editorial_board.models import EditorialRecord, TrustedSource
+from plugins.editorial_board.moderation import digests, records
 
 pytestmark = pytest.mark.django_db
 
@@ -63,9 +63,9 @@ def test_the_board_gets_last_weeks_direct_publications_once(make_item, staff, go
     assert "Thông cáo báo chí của Chính phủ" in body and "Cổng Thông tin điện tử Chính phủ" in body
     assert digests.send_weekly_digests(today=datetime.date(2026, 3, 17)) == 0
     client.force_login(staff.member)
-    html = client.get(reverse("editorial_direct_publications")).content.decode()
+    html = client.get(reverse("editorial_board:direct_publications")).content.decode()
     assert "Thông cáo báo chí của Chính phủ" in html
-    ods = client.get(reverse("editorial_direct_publications"), {"export": "ods"})
+    ods = client.get(reverse("editorial_board:direct_publications"), {"export": "ods"})
     assert ods["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
     from django_q.models import Schedule
 
@@ -77,7 +77,7 @@ def test_editors_set_the_editorial_information_of_any_page(make_item, staff, cli
     """A page without the metadata mixin gets its unit and event date from the admin."""
     page = make_item(staff.author, submit=False)
     client.force_login(staff.leader)
-    response = client.get(reverse("editorial_page_record", args=[page.pk]))
+    response = client.get(reverse("editorial_board:page_record", args=[page.pk]))
     assert response.status_code == 302
     url = response["Location"]
     response = client.post(url, {"unit": units.investment.pk, "authors": [staff.author.pk],

@@ -9,7 +9,6 @@ from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 
 from plugins.core.models import Role
-from plugins.editorial_board import board as who
 from plugins.editorial_board.models import (
     Board,
     BoardMember,
@@ -18,7 +17,8 @@ from plugins.editorial_board.models import (
     EditorialRecord,
     EditorialTaskState,
 )
-from plugins.editorial_board.models.tasks import ReasonForm
+from plugins.editorial_board.moderation import board as who
+from plugins.editorial_board.moderation.models.tasks import ReasonForm
 
 from .conftest import act, step_of
 
@@ -76,7 +76,7 @@ def test_a_leader_of_another_unit_cannot_approve(make_item, staff):
 def test_the_unit_chosen_on_the_page_decides_the_leader(make_item, staff, units):
     """R-ED-2: a unit set on the item (here by an editor) wins over the author's unit."""
     page = make_item(staff.author, submit=False)
-    from plugins.editorial_board import records
+    from plugins.editorial_board.moderation import records
 
     record = records.sync(page)
     record.unit = units.investment

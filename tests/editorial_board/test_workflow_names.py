@@ -6,7 +6,11 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
-from plugins.editorial_board.workflow import assign, ensure_agency_workflow, workflow_name
+from plugins.editorial_board.moderation.workflow import (
+    assign,
+    ensure_agency_workflow,
+    workflow_name,
+)
 
 pytestmark = pytest.mark.django_db
 

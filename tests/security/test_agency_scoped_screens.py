@@ -69,7 +69,7 @@ def test_the_history_of_a_record_opens_for_its_agency_only(client, people):
 def test_the_periodic_review_rule_screens_open(client, agencies, make_staff):
     """The add screen of a periodic review rule opens (its form had no model)."""
     client.force_login(make_staff("lanhdao-a", agencies[0], Role.AGENCY_LEADER))
-    assert client.get(reverse("editorial_review_rule:add")).status_code == 200
+    assert client.get(reverse("editorial_board_review_rule:add")).status_code == 200
 
 
 def test_no_admin_screen_shows_another_agencys_page(client, agencies, people):
@@ -102,6 +102,6 @@ def test_a_new_board_offers_only_the_agencys_positions(client, agencies, people,
     adds) offer the positions of the agency's people only."""
     client.force_login(make_staff("lanhdao-a", agencies[0], Role.AGENCY_LEADER,
                                   people["office_a"]))
-    page = client.get(reverse("editorial_board:add")).content.decode()
+    page = client.get(reverse("editorial_board_board:add")).content.decode()
     assert "Văn phòng AAA" in page
     assert "Văn phòng BBB" not in page

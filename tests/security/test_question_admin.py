@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_routing_to_a_unit_that_is_not_a_number_says_why(client, agency, units, board, staff,
                                                          unit):
     question = ask(agency)
-    url = reverse("editorial_question:edit", args=[question.pk])
+    url = reverse("editorial_board_question:edit", args=[question.pk])
     client.force_login(staff.member)
     client.raise_request_exception = False
     response = client.post(url, {"action": "assign", "unit": unit}, follow=True)
@@ -32,7 +32,7 @@ def test_question_list_and_report_answer_hostile_filters(client, agency, units, 
     ask(agency)
     client.force_login(staff.member)
     client.raise_request_exception = False
-    for name in ("editorial_question:index", "editorial_question_deadlines"):
+    for name in ("editorial_board_question:index", "editorial_board:question_deadlines"):
         assert client.get(f"{reverse(name)}?{query}").status_code < 500, name
 
 
@@ -44,7 +44,7 @@ def test_the_unit_filter_lists_only_the_users_agency(client, agency, units, boar
     foreign = Unit.objects.create(agency=other, name="Phòng Đăng ký kinh doanh Sở")
     ask(agency)
     client.force_login(staff.member)
-    for name in ("editorial_question:index", "editorial_question_deadlines"):
+    for name in ("editorial_board_question:index", "editorial_board:question_deadlines"):
         html = client.get(reverse(name)).content.decode()
         assert "Phòng Quản lý doanh nghiệp" in html, name
         assert "Phòng Đăng ký kinh doanh Sở" not in html, name
@@ -52,7 +52,7 @@ def test_the_unit_filter_lists_only_the_users_agency(client, agency, units, boar
         assert "Phòng Đăng ký kinh doanh Sở" not in response.content.decode()
     stranger = make_staff("giamdocso", other, Role.AGENCY_LEADER)
     client.force_login(stranger)
-    html = client.get(reverse("editorial_question:index")).content.decode()
+    html = client.get(reverse("editorial_board_question:index")).content.decode()
     assert "Phòng Quản lý doanh nghiệp" not in html
 
 
@@ -60,4 +60,5 @@ def test_the_unit_filter_lists_only_the_users_agency(client, agency, units, boar
 def test_the_quota_screen_answers_a_hostile_year(client, agency, units, board, staff, year):
     client.force_login(staff.chief)
     client.raise_request_exception = False
-    assert client.get(f"{reverse('editorial_quotas')}?year={year}&period=h1").status_code == 200
+    url = reverse("editorial_board:quotas")
+    assert client.get(f"{url}?year={year}&period=h1").status_code == 200

@@ -54,7 +54,7 @@ SKIPPED_LISTS = {
     "wagtailadmin_account", "core_password_change", "core_two_factor_verify",
     "core_two_factor_enrol", "core_two_factor_codes", "core_two_factor", "core_account_report",
     "wagtailadmin_sprite", "wagtailadmin_javascript_catalog", "wagtailadmin_icons",
-    "editorial_royalty_ledger_close", "wagtailadmin_editing_sessions:release",
+    "editorial_board:royalty_ledger_close", "wagtailadmin_editing_sessions:release",
     "wagtailadmin_error_test",  # Wagtail's own test of the error page
 }
 

@@ -1,32 +1,37 @@
-from plugins.editorial_board.models.board import Board, BoardMember, BoardRole, Delegation
-from plugins.editorial_board.models.checks import ContentFlag, ProhibitedExpression
-from plugins.editorial_board.models.deadlines import DeadlineRule, DeadlineUnit
-from plugins.editorial_board.models.kinds import ContentKind
-from plugins.editorial_board.models.metadata import EditorialMetadataMixin
-from plugins.editorial_board.models.question_page import QuestionIndexPage
-from plugins.editorial_board.models.questions import (
+from plugins.editorial_board.checks.models import ContentFlag, ProhibitedExpression
+from plugins.editorial_board.moderation.models.board import (
+    Board,
+    BoardMember,
+    BoardRole,
+    Delegation,
+)
+from plugins.editorial_board.moderation.models.deadlines import DeadlineRule, DeadlineUnit
+from plugins.editorial_board.moderation.models.kinds import ContentKind
+from plugins.editorial_board.moderation.models.metadata import EditorialMetadataMixin
+from plugins.editorial_board.moderation.models.records import EditorialRecord
+from plugins.editorial_board.moderation.models.settings import EditorialSettings
+from plugins.editorial_board.moderation.models.sources import DigestLog, TrustedSource
+from plugins.editorial_board.moderation.models.tasks import (
+    BoardReviewTask,
+    ChiefApprovalTask,
+    EditorialTaskState,
+    UnitLeaderApprovalTask,
+)
+from plugins.editorial_board.questions.models.index_page import QuestionIndexPage
+from plugins.editorial_board.questions.models.question import (
     Question,
     QuestionSettings,
     QuestionStatus,
     SubjectArea,
 )
-from plugins.editorial_board.models.records import EditorialRecord
-from plugins.editorial_board.models.reviews import PageReview, ReviewRule
-from plugins.editorial_board.models.royalties import (
+from plugins.editorial_board.reviews.models import PageReview, ReviewRule
+from plugins.editorial_board.royalties.models import (
     RoyaltyItem,
     RoyaltyKind,
     RoyaltyMonth,
     RoyaltyRate,
     RoyaltyRole,
     RoyaltyShare,
-)
-from plugins.editorial_board.models.settings import EditorialSettings
-from plugins.editorial_board.models.sources import DigestLog, TrustedSource
-from plugins.editorial_board.models.tasks import (
-    BoardReviewTask,
-    ChiefApprovalTask,
-    EditorialTaskState,
-    UnitLeaderApprovalTask,
 )
 
 __all__ = [

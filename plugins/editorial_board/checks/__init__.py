@@ -1,0 +1,1 @@
+"""Checks before submission (R-ED-12 … R-ED-14): encodings, files, prohibited expressions."""

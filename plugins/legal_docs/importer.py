@@ -69,13 +69,13 @@ class Lists:
 
         agency = agency_for_page(library)
         self.types, self.issuers = {}, {}
-        for doc_type in DocumentType.objects.all():
+        for doc_type in DocumentType.objects.offered_to(agency):
             self.types[doc_type.code.casefold()] = doc_type
             self.types[doc_type.name.casefold()] = doc_type
-        for issuer in IssuingBody.objects.all():
+        for issuer in IssuingBody.objects.offered_to(agency):
             self.issuers[issuer.name.casefold()] = issuer
             self.issuers.setdefault(issuer.abbreviation.casefold(), issuer)
-        self.fields = {f.name.casefold(): f for f in LegalField.objects.all()}
+        self.fields = {f.name.casefold(): f for f in LegalField.objects.offered_to(agency)}
         self.secrecy = {label.casefold(): value for value, label in Secrecy.choices}
         self.secrecy.update({"mật": "mat", "tối mật": "toi_mat", "tuyệt mật": "tuyet_mat",
                              "": ""})

@@ -26,9 +26,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def agencies(make_agency):
-    return (make_agency("BQL", hostname="testserver", own_home=True),
-            make_agency("SKH", hostname="skh.example.test", own_home=True))
+def agencies(two_sites):
+    return two_sites
 
 
 @pytest.fixture

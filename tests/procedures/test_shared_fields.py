@@ -15,14 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def agencies(make_agency):
-    return (make_agency("BQL", hostname="testserver", own_home=True),
-            make_agency("SKH", hostname="skh.example.test", own_home=True))
-
-
-@pytest.fixture
-def fields(agencies):
-    first, second = agencies
+def fields(two_sites):
+    first, second = two_sites
     return (ProcedureField.objects.create(name="Đầu tư tại Việt Nam", code="1.1"),
             ProcedureField.objects.create(name="Khu công nghiệp", agency=first),
             ProcedureField.objects.create(name="Đăng ký BRAVO", agency=second))
@@ -39,36 +33,36 @@ def refused(response):
 
 @pytest.mark.parametrize("which", [0, 2], ids=["national", "other agency's"])
 def test_the_it_administrator_changes_neither_a_national_field_nor_another_agencys(
-        client, agencies, make_staff, fields, which):
-    client.force_login(make_staff("quantri", agencies[0], Role.IT_ADMIN))
+        client, two_sites, make_staff, fields, which):
+    client.force_login(make_staff("quantri", two_sites[0], Role.IT_ADMIN))
     before = _rows()
     for view in ("edit", "delete"):
         url = reverse(f"procedures_field:{view}", args=[fields[which].pk])
         assert refused(client.get(url))
-        assert refused(client.post(url, {"agency": agencies[0].pk, "name": "Đổi",
+        assert refused(client.post(url, {"agency": two_sites[0].pk, "name": "Đổi",
                                          "code": "", "sort_order": 1}))
     assert _rows() == before
 
 
-def test_the_it_administrator_keeps_their_agencys_fields(client, agencies, make_staff, fields):
-    client.force_login(make_staff("quantri", agencies[0], Role.IT_ADMIN))
+def test_the_it_administrator_keeps_their_agencys_fields(client, two_sites, make_staff, fields):
+    client.force_login(make_staff("quantri", two_sites[0], Role.IT_ADMIN))
     listing = client.get(reverse("procedures_field:index")).content.decode()
     assert "Đầu tư tại Việt Nam" in listing and "Khu công nghiệp" in listing
     assert "BRAVO" not in listing
     response = client.post(reverse("procedures_field:edit", args=[fields[1].pk]),
-                           {"agency": agencies[0].pk, "name": "Khu kinh tế", "code": "",
+                           {"agency": two_sites[0].pk, "name": "Khu kinh tế", "code": "",
                             "sort_order": 5})
     assert response.status_code == 302
     assert ProcedureField.objects.get(pk=fields[1].pk).name == "Khu kinh tế"
     response = client.post(reverse("procedures_field:add"),
-                           {"agency": agencies[1].pk, "name": "Hải quan", "code": "",
+                           {"agency": two_sites[1].pk, "name": "Hải quan", "code": "",
                             "sort_order": 5})
     assert response.status_code == 200  # another agency is not a choice
     assert not ProcedureField.objects.filter(name="Hải quan").exists()
 
 
-def test_an_import_adds_an_unknown_field_to_the_agencys_own_list(agencies, fields):
-    first, second = agencies
+def test_an_import_adds_an_unknown_field_to_the_agencys_own_list(two_sites, fields):
+    first, second = two_sites
     write(Plan(records=[record("1.000001", "Cấp phép", fields=[
         ("1.1", "Đầu tư tại Việt Nam"), ("", "Khu công nghiệp"), ("", "Hải quan")])]),
         make_index(first))
@@ -83,8 +77,8 @@ def test_an_import_adds_an_unknown_field_to_the_agencys_own_list(agencies, field
 
 
 def test_the_procedure_form_and_public_list_offer_no_other_agencys_field(
-        client, agencies, fields, django_user_model):
-    first, second = agencies
+        client, two_sites, fields, django_user_model):
+    first, second = two_sites
     index = make_index(second)
     write(Plan(records=[record("1.000003", "Cấp phép", fields=[("", "Khu công nghiệp")])]),
           make_index(first), publish=True)

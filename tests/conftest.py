@@ -158,6 +158,13 @@ def make_staff(db):
 
 
 @pytest.fixture
+def two_sites(make_agency):
+    """Two agencies, each with a site and a home page of its own (testserver is the first)."""
+    return (make_agency("BQL", hostname="testserver", own_home=True),
+            make_agency("SKH", hostname="skh.example.test", own_home=True))
+
+
+@pytest.fixture
 def two_agencies(make_agency):
     from plugins.core.models import Unit
 

@@ -10,26 +10,15 @@ the agency's directory updates that entry, so importing the same file twice chan
 nothing the second time.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from plugins.core.imports import checks
+from plugins.core.imports.checks import email_problem, words_key
 from plugins.core.models import Unit
-from plugins.core.tabular import (
-    ImportRefused,
-    RowErrors,
-    header_map,
-    length_problems,
-    missing_columns,
-    parse_date,
-    read_table,
-)
-from plugins.core.tabular import rows as table_rows
-from plugins.core.text import fold
+from plugins.core.tabular import ImportRefused, read_table
 from plugins.email_directory.addresses import assign_personal_mailbox, scheme_for, taken_addresses
 from plugins.email_directory.columns import COLUMNS, KIND_WORDS, NO, YES
 from plugins.email_directory.models import DirectoryEntry, Mailbox, MailboxKind
@@ -42,26 +31,22 @@ _LENGTHS = {"full_name": "full_name", "title": "title", "phone": "phone", "mobil
 REQUIRED = ("full_name",)
 
 
-@dataclass
-class Row:
-    line: int
-    kind: str
-    values: dict
-    unit: object = None
-    entry: object = None  # the existing entry a person row updates
-    mailbox: object = None  # the existing mailbox a row updates
+class Row(checks.Row):
+    """A row of the table, with what it updates: a person's entry, a mailbox."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = None
+        self.entry = None  # the existing entry a person row updates
+        self.mailbox = None  # the existing mailbox a row updates
+
+    @property
+    def kind(self):
+        return self.values["kind"]
 
 
-def _key(text):
-    return " ".join(fold(str(text or "")).split())
-
-
-def _lookup(words):
-    return {_key(word): value for value, options in words.items() for word in options}
-
-
-_KINDS = _lookup(KIND_WORDS)
-_BOOLS = {**{_key(word): True for word in YES}, **{_key(word): False for word in NO}}
+_key = words_key
+_KINDS = {_key(word): value for value, options in KIND_WORDS.items() for word in options}
 
 
 class _Context:
@@ -93,10 +78,9 @@ class _Context:
 
 def _check_address(address, context, problems, own=None):
     """``address`` is well formed, not used by another record and not twice in the file."""
-    try:
-        validate_email(address)
-    except ValidationError:
-        problems.append(_("“%(value)s” is not an email address") % {"value": address})
+    problem = email_problem(address)
+    if problem:
+        problems.append(problem)
         return
     holder = context.mailboxes.get(address) or context.aliases.get(address)
     if holder is not None and holder != own:
@@ -110,40 +94,15 @@ def _check_address(address, context, problems, own=None):
     context.in_file.add(address)
 
 
-def _flag(values, key, default, problems):
-    raw = values.get(key, "")
-    if raw in ("", None):
-        return default
-    value = _BOOLS.get(_key(raw))
-    if value is None:
-        problems.append(_("“%(value)s” in “%(column)s” should be Có or Không")
-                        % {"value": raw, "column": COLUMNS[key][0]})
-        return default
-    return value
+def _name(row):
+    name = " ".join(str(row.values.get("full_name") or "").split())
+    if not name:
+        row.refuse(_("“%(column)s” is empty") % {"column": row.header("full_name")})
+    row.values["full_name"] = name
 
 
 def _person(row, values, context, problems):
-    name = " ".join(str(values.get("full_name") or "").split())
-    if not name:
-        problems.append(_("“%(column)s” is empty") % {"column": COLUMNS["full_name"][0]})
-    values["full_name"] = name
-    if values.get("birth_date") not in ("", None):
-        try:
-            values["birth_date"] = parse_date(values["birth_date"])
-        except ValueError:
-            problems.append(_("“%(value)s” is not a date (dd/mm/yyyy)")
-                            % {"value": values["birth_date"]})
-            values["birth_date"] = None
-    else:
-        values["birth_date"] = None
-    order = str(values.get("order") or "0").strip()
-    if not order.isdigit():
-        problems.append(_("“%(value)s” is not a display order (a whole number)")
-                        % {"value": order})
-        order = "0"
-    values["order"] = int(order)
-    values["leader"] = _flag(values, "leader", False, problems)
-    values["published"] = _flag(values, "published", True, problems)
+    name = values["full_name"]
     address = str(values.get("email") or "").strip().lower()
     existing = context.mailboxes.get(address) if address else None
     if existing is not None and existing.person_id and existing.agency_id == context.agency.pk \
@@ -182,47 +141,58 @@ def _shared(row, values, context, problems):
     if address:
         _check_address(address, context, problems, own=row.mailbox)
     values["email"] = address
-    values["published"] = _flag(values, "published", True, problems)
+
+
+def _unit(context):
+    def check(row):
+        name = str(row.values.get("unit") or "").strip()
+        if name:
+            row.unit = context.units.get(_key(name))
+            if row.unit is None:
+                row.refuse(_("unknown unit “%(value)s”") % {"value": name})
+
+    return check
+
+
+def _entry(context):
+    """A person's entry (name, dates, flags, address checked or suggested) or a shared
+    mailbox (address, unit, flag)."""
+    person = (
+        _name,
+        checks.dates("birth_date"),
+        checks.whole_number("order", message=_("“%(value)s” is not a display order "
+                                               "(a whole number)")),
+        checks.flag("leader", yes=YES, no=NO, default=False),
+        checks.flag("published", yes=YES, no=NO, default=True),
+        lambda row: _person(row, row.values, context, row.problems),
+    )
+    shared = (
+        lambda row: _shared(row, row.values, context, row.problems),
+        checks.flag("published", yes=YES, no=NO, default=True),
+    )
+
+    def check(row):
+        for each in person if row.kind == "person" else shared:
+            each(row)
+
+    return check
+
+
+def row_checks(context):
+    return (
+        checks.choice("kind", _KINDS, _("unknown kind “%(value)s” (Cá nhân, Đơn vị or Cơ quan)"),
+                      default="person", compare=_key),
+        _unit(context),
+        checks.emails("aliases", split=parse_aliases),
+        checks.max_lengths(DirectoryEntry, _LENGTHS),
+        _entry(context),
+    )
 
 
 def validate(dataset, agency):
     """The rows ready to import; raises ImportRefused with every problem found."""
-    mapping = header_map(dataset.headers, COLUMNS)
-    missing = missing_columns(mapping, COLUMNS, REQUIRED)
-    if missing:
-        raise ImportRefused([_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}])
-    context = _Context(agency)
-    errors, rows = RowErrors(), []
-    for line, values in table_rows(dataset, mapping):
-        if not any(str(value).strip() for value in values.values()):
-            continue  # a blank line
-        problems = []
-        kind = _KINDS.get(_key(values.get("kind", "")))
-        if kind is None:
-            problems.append(_("unknown kind “%(value)s” (Cá nhân, Đơn vị or Cơ quan)")
-                            % {"value": values["kind"]})
-            kind = "person"
-        row = Row(line=line, kind=kind, values=values)
-        unit_name = str(values.get("unit") or "").strip()
-        if unit_name:
-            row.unit = context.units.get(_key(unit_name))
-            if row.unit is None:
-                problems.append(_("unknown unit “%(value)s”") % {"value": unit_name})
-        aliases = parse_aliases(values.get("aliases", ""))
-        for alias in aliases:
-            try:
-                validate_email(alias)
-            except ValidationError:
-                problems.append(_("“%(value)s” is not an email address") % {"value": alias})
-        values["aliases"] = aliases
-        problems.extend(length_problems(values, DirectoryEntry, _LENGTHS, COLUMNS))
-        (_person if kind == "person" else _shared)(row, values, context, problems)
-        if problems:
-            errors.add(line, problems)
-            continue
-        rows.append(row)
-    errors.raise_if_any()
-    return rows
+    return checks.check_table(dataset, COLUMNS, row_checks(_Context(agency)), required=REQUIRED,
+                              row_class=Row, skip_blank=True)
 
 
 def _write_person(row, agency):

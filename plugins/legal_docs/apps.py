@@ -12,6 +12,7 @@ class LegalDocsConfig(AppConfig):
     def ready(self):
         from plugins.core import areas, content_kinds, demo
         from plugins.core.files.access import withhold_files_of
+        from plugins.core.roles import Role, grant
         from plugins.core.search import documents
         from plugins.legal_docs import signal_handlers  # noqa: F401
         from plugins.legal_docs.demo import load_legal_docs_demo
@@ -27,6 +28,13 @@ class LegalDocsConfig(AppConfig):
         demo.register("legal_docs", load_legal_docs_demo, order=20)
         areas.register("legal_docs.LegalDocumentIndexPage", _("Legal documents"), icon="doc-full",
                        order=30, description=_("Search by number, summary or content"))
+        # The lists documents are classified by: everyone reads them; the IT administrators
+        # keep their agency's own entries (the national ones are the superusers').
+        for model in ("documenttype", "issuingbody", "legalfield"):
+            for role in Role:
+                grant(role, f"legal_docs.view_{model}")
+            grant(Role.IT_ADMIN, *(f"legal_docs.{action}_{model}"
+                                   for action in ("add", "change", "delete")))
 
 
 def schedule_daily_status_refresh(sender, **kwargs):

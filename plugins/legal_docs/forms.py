@@ -1,13 +1,31 @@
 """The admin form of a legal document: number uniqueness and the secrecy rule, with clear
-messages before anything is saved."""
+messages before anything is saved; the lists offer the national entries and the agency's."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from plugins.core import numbers
 
+# Choice field → the shared list it offers (national entries and the agency's own).
+SHARED_LISTS = ("doc_type", "issuing_body", "legal_fields")
+
 
 class LegalDocumentPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        agency = self._agency()
+        for name in SHARED_LISTS:
+            field = self.fields.get(name)
+            if field is not None:
+                field.queryset = field.queryset.model._default_manager.offered_to(agency)
+
+    def _agency(self):
+        from plugins.core.scoping import agency_for_page
+
+        page = self.instance
+        parent = self.parent_page if page.pk is None else page.get_parent()
+        return agency_for_page(parent) if parent is not None else None
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("secrecy") and "action-publish" in self.data:
@@ -28,12 +46,11 @@ class LegalDocumentPageForm(WagtailAdminPageForm):
         return cleaned
 
     def _check_unique(self, parsed):
-        from plugins.core.scoping import agency_for_page
         from plugins.legal_docs.models import LegalDocumentPage
 
         page = self.instance
         parent = self.parent_page if page.pk is None else page.get_parent()
-        agency = agency_for_page(parent) if parent is not None else None
+        agency = self._agency()
         # Unique per agency and language: the English version of a document carries the
         # Vietnamese one's number (R-ED-16).
         locale_id = page.locale_id or (parent.locale_id if parent is not None else None)

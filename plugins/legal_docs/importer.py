@@ -7,26 +7,15 @@ agency's collection; if the transaction fails the files written are deleted agai
 Text typed in the legacy TCVN3 or VNI encodings is converted to Unicode (core.text).
 """
 
-from dataclasses import dataclass, field
-
 from django.core.files import File
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from plugins.core import numbers
 from plugins.core.files.imports import OutsideFolder, WrittenFiles, file_in_folder
-from plugins.core.tabular import (
-    ImportRefused,
-    RowErrors,
-    header_map,
-    length_problems,
-    missing_columns,
-    parse_date,
-    read_table,
-)
-from plugins.core.tabular import rows as table_rows
+from plugins.core.imports import checks
+from plugins.core.tabular import ImportRefused, read_table
 from plugins.core.text import slugify
 from plugins.legal_docs.files import check_file
 from plugins.legal_docs.models import (
@@ -37,6 +26,8 @@ from plugins.legal_docs.models import (
     LegalField,
     Secrecy,
 )
+
+__all__ = ["COLUMNS", "ImportRefused", "import_file", "run_import", "summary", "validate"]
 
 # Column → accepted headers (Vietnamese first, as in the template sheet; English aliases).
 COLUMNS = {
@@ -56,124 +47,90 @@ COLUMNS = {
 }
 REQUIRED = ("number", "title", "doc_type", "issuing_body", "issue_date")
 TABLE_FORMATS = ("csv", "xlsx")
-
-
-@dataclass
-class Row:
-    line: int
-    values: dict
-    files: list = field(default_factory=list)
-
-
-def _lookups():
-    types = {}
-    for doc_type in DocumentType.objects.all():
-        types[doc_type.code.casefold()] = doc_type
-        types[doc_type.name.casefold()] = doc_type
-    issuers = {}
-    for issuer in IssuingBody.objects.all():
-        issuers[issuer.name.casefold()] = issuer
-        issuers.setdefault(issuer.abbreviation.casefold(), issuer)
-    fields = {f.name.casefold(): f for f in LegalField.objects.all()}
-    secrecy = {label.casefold(): value for value, label in Secrecy.choices}
-    secrecy.update({"mật": "mat", "tối mật": "toi_mat", "tuyệt mật": "tuyet_mat", "": ""})
-    return types, issuers, fields, secrecy
-
-
 # Column → the page field whose max_length it must respect.
 _LENGTHS = {"number": "number", "title": "title", "signer_title": "signer_title",
             "signer_name": "signer_name", "summary": "summary"}
 
 
-def validate(dataset, library, files_dir=None):
-    """The rows ready to import; raises ImportRefused with every problem found."""
-    mapping = header_map(dataset.headers, COLUMNS)
-    missing = missing_columns(mapping, COLUMNS, REQUIRED)
-    if missing:
-        raise ImportRefused([_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}])
-    types, issuers, fields, secrecy = _lookups()
-    from plugins.core.scoping import agency_for_page
+class Row(checks.Row):
+    """A row of the table, with the files its “Tệp” column names."""
 
-    agency = agency_for_page(library)
-    taken = set(
-        LegalDocumentPage.objects.filter(agency=agency, locale_id=library.locale_id)
-        .values_list("number_key", flat=True)
-    )
-    errors, rows = RowErrors(), []
-    for offset, values in table_rows(dataset, mapping):
- # line 1 is the header
-        problems = []
-        for key in REQUIRED:
-            if values.get(key) in ("", None):
-                problems.append(_("“%(column)s” is empty") % {"column": COLUMNS[key][0]})
-        doc_type = types.get(str(values.get("doc_type", "")).casefold())
-        if values.get("doc_type") and doc_type is None:
-            problems.append(_("unknown document type “%(value)s”") % {"value": values["doc_type"]})
-        issuer = issuers.get(str(values.get("issuing_body", "")).casefold())
-        if values.get("issuing_body") and issuer is None:
-            problems.append(
-                _("unknown issuing body “%(value)s”") % {"value": values["issuing_body"]}
-            )
-        if values.get("number"):
-            try:
-                parsed = numbers.parse(values["number"],
-                                       extra_types=[doc_type.code] if doc_type else [])
-            except numbers.InvalidNumber as error:
-                problems.append(error.message)
-            else:
-                if parsed.search_key in taken:
-                    problems.append(_("%(number)s is already in the library or earlier in this "
-                                      "file") % {"number": parsed})
-                taken.add(parsed.search_key)
-                values["number"] = str(parsed)
-                values["number_key"] = parsed.search_key
-        for key in ("issue_date", "effective_date", "expiry_date"):
-            if values.get(key) not in ("", None):
-                try:
-                    values[key] = parse_date(values[key])
-                except ValueError:
-                    problems.append(_("“%(value)s” is not a date (dd/mm/yyyy)")
-                                    % {"value": values[key]})
-            else:
-                values[key] = None
-        chosen = []
-        for name in str(values.get("legal_fields", "")).split(";"):
-            if name.strip():
-                found = fields.get(name.strip().casefold())
-                if found is None:
-                    problems.append(_("unknown field “%(value)s”") % {"value": name.strip()})
-                chosen.append(found)
-        level = secrecy.get(str(values.get("secrecy", "")).casefold())
-        if level is None:
-            problems.append(_("unknown secrecy “%(value)s”") % {"value": values["secrecy"]})
-        problems.extend(length_problems(values, LegalDocumentPage, _LENGTHS, COLUMNS))
-        attachments = []
-        for name in str(values.get("file", "")).split(";"):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.files = []
+
+
+class Lists:
+    """The lists a row is checked against, loaded once per import: the document types,
+    issuing bodies and fields the library's agency may use, the numbers already taken."""
+
+    def __init__(self, library):
+        from plugins.core.scoping import agency_for_page
+
+        agency = agency_for_page(library)
+        self.types, self.issuers = {}, {}
+        for doc_type in DocumentType.objects.offered_to(agency):
+            self.types[doc_type.code.casefold()] = doc_type
+            self.types[doc_type.name.casefold()] = doc_type
+        for issuer in IssuingBody.objects.offered_to(agency):
+            self.issuers[issuer.name.casefold()] = issuer
+            self.issuers.setdefault(issuer.abbreviation.casefold(), issuer)
+        self.fields = {f.name.casefold(): f for f in LegalField.objects.offered_to(agency)}
+        self.secrecy = {label.casefold(): value for value, label in Secrecy.choices}
+        self.secrecy.update({"mật": "mat", "tối mật": "toi_mat", "tuyệt mật": "tuyet_mat",
+                             "": ""})
+        self.taken = set(
+            LegalDocumentPage.objects.filter(agency=agency, locale_id=library.locale_id)
+            .values_list("number_key", flat=True)
+        )
+
+
+def files_named(files_dir):
+    """The check of the “Tệp” column: each file named (``;`` between two) is inside the
+    folder of files, exists, and passes the check of a document's file."""
+
+    def check(row):
+        for name in str(row.values.get("file", "")).split(";"):
             name = name.strip()
             if not name:
                 continue
             try:
                 path = file_in_folder(files_dir, name)
             except OutsideFolder as refused:
-                problems.append(refused.message)
+                row.refuse(refused.message)
                 continue
             if path is None:
-                problems.append(_("file “%(name)s” not found") % {"name": name[:200]})
+                row.refuse(_("file “%(name)s” not found") % {"name": name[:200]})
                 continue
             with path.open("rb") as handle:
                 try:
                     check_file(File(handle, name=name), name)
                 except Exception as error:  # noqa: BLE001 - ValidationError, reported as text
-                    problems.append(" ".join(getattr(error, "messages", [str(error)])))
-            attachments.append(path)
-        if problems:
-            errors.add(offset, problems)
-            continue
-        values.update(doc_type=doc_type, issuing_body=issuer, legal_fields=chosen,
-                      secrecy=level or "")
-        rows.append(Row(line=offset, values=values, files=attachments))
-    errors.raise_if_any()
-    return rows
+                    row.refuse(" ".join(getattr(error, "messages", [str(error)])))
+            row.files.append(path)
+
+    return check
+
+
+def row_checks(lists, files_dir=None):
+    """The checks of a row, in the order their problems are reported."""
+    return (
+        checks.required(*REQUIRED),
+        checks.choice("doc_type", lists.types, _("unknown document type “%(value)s”")),
+        checks.choice("issuing_body", lists.issuers, _("unknown issuing body “%(value)s”")),
+        checks.document_number("number", taken=lists.taken, types_from="doc_type"),
+        checks.dates("issue_date", "effective_date", "expiry_date"),
+        checks.choices("legal_fields", lists.fields, _("unknown field “%(value)s”")),
+        checks.choice("secrecy", lists.secrecy, _("unknown secrecy “%(value)s”"), default=""),
+        checks.max_lengths(LegalDocumentPage, _LENGTHS),
+        files_named(files_dir),
+    )
+
+
+def validate(dataset, library, files_dir=None):
+    """The rows ready to import; raises ImportRefused with every problem found."""
+    return checks.check_table(dataset, COLUMNS, row_checks(Lists(library), files_dir),
+                              required=REQUIRED, row_class=Row)
 
 
 def import_rows(rows, library, *, publish=False, user=None, progress=None):
@@ -237,7 +194,10 @@ def run_import(content, filename, *, library_id, publish=False, user=None, progr
     from plugins.legal_docs.models import LegalDocumentIndexPage
 
     library = LegalDocumentIndexPage.objects.get(pk=library_id)
-    created = import_file(content, filename, library, publish=publish, user=user,
-                          progress=progress)
+    return summary(import_file(content, filename, library, publish=publish, user=user,
+                               progress=progress))
+
+
+def summary(created):
     return ngettext("%(counter)s document imported.", "%(counter)s documents imported.",
                     created) % {"counter": created}

@@ -17,6 +17,10 @@ class ProcedurePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         agency = self._agency()
+        procedure_fields = self.fields.get("procedure_fields")
+        if procedure_fields is not None:  # the national fields and the agency's own
+            procedure_fields.queryset = procedure_fields.queryset.model._default_manager \
+                .offered_to(agency)
         field = self.fields.get("receiving_position")
         if field is not None:
             from plugins.core.models import Position

@@ -162,16 +162,19 @@ def validate(content, filename, form_files=None):
     return plan
 
 
-def _field_lookup():
+def _field_lookup(agency):
+    """The fields the agency's procedures may be classified by: national and its own."""
     by_code, by_name = {}, {}
-    for procedure_field in ProcedureField.objects.all():
+    for procedure_field in ProcedureField.objects.offered_to(agency):
         if procedure_field.code:
             by_code[procedure_field.code] = procedure_field
         by_name[_key(procedure_field.name)] = procedure_field
     return by_code, by_name
 
 
-def _fields(pairs, lookup):
+def _fields(pairs, lookup, agency):
+    """The fields named by a record; one the agency's list lacks is added to it (to the
+    national list when the procedures belong to no agency)."""
     by_code, by_name = lookup
     chosen = []
     for code, name in pairs:
@@ -179,7 +182,7 @@ def _fields(pairs, lookup):
         found = found or by_name.get(_key(name))
         if found is None:
             found = ProcedureField.objects.create(code=code if code not in by_code else "",
-                                                  name=name)
+                                                  name=name, agency=agency)
             if code:
                 by_code[code] = found
             by_name[_key(name)] = found
@@ -237,7 +240,7 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
         known = (ProcedurePage.objects.filter(agency=agency, locale_id=index_page.locale_id)
                  if agency is not None else ProcedurePage.objects.child_of(index_page))
         existing = {page.code: page for page in known}
-        lookup, cache = _field_lookup(), {}
+        lookup, cache = _field_lookup(agency), {}
         for position, data in enumerate(plan.records, start=1):
             files = plan.attachments.get(data.code, {})
             fingerprint = data.fingerprint(
@@ -262,14 +265,14 @@ def write(plan, index_page, *, publish=False, user=None, progress=None):
             try:
                 if page is None:
                     page = ProcedurePage(live=False, owner=user)
-                    records.apply(page, data, documents, _fields(data.fields, lookup))
+                    records.apply(page, data, documents, _fields(data.fields, lookup, agency))
                     page.slug = slugify(f"{data.code.replace('.', '-')} {data.title}",
                                         max_length=80)
                     page.import_fingerprint = fingerprint
                     index_page.add_child(instance=page)
                     outcome.created += 1
                 else:
-                    records.apply(page, data, documents, _fields(data.fields, lookup))
+                    records.apply(page, data, documents, _fields(data.fields, lookup, agency))
                     page.import_fingerprint = fingerprint
                     page.full_clean()
                     outcome.updated += 1

@@ -296,10 +296,10 @@ OWN_LISTS = {
     "wagtailusers_groups:index": NOBODY,
     "wagtailsites:index": NOBODY,
     "wagtaillocales:index": NOBODY,
-    # National lists of the legal documents: superusers; procedure fields: read by all.
-    "legal_docs_type:index": NOBODY,
-    "legal_docs_issuer:index": NOBODY,
-    "legal_docs_field:index": NOBODY,
+    # Shared lists (national entries and the agency's own): read by all, IT keeps its own.
+    "legal_docs_type:index": EVERYONE,
+    "legal_docs_issuer:index": EVERYONE,
+    "legal_docs_field:index": EVERYONE,
     "procedures_field:index": EVERYONE,
     # The official e-mail directory: read by everyone of the agency (IT writes).
     "email_directory_entry:index": EVERYONE,

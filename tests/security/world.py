@@ -135,12 +135,20 @@ def _legal_docs(ns):
         LegalDocumentFile,
         LegalDocumentIndexPage,
         LegalDocumentPage,
+        LegalField,
     )
     from plugins.legal_docs.national_types import ensure_document_types
 
     types = ensure_document_types(DocumentType)
     issuer, _ = IssuingBody.objects.get_or_create(name="Ủy ban nhân dân tỉnh",
                                                   defaults={"abbreviation": "UBND"})
+    # The agency's own entries of the shared lists (beside the national ones).
+    ns.objects["legal_docs.DocumentType"] = DocumentType.objects.create(
+        agency=ns.agency, code=f"L{ns.key}", name=f"Loại {ns.marker}")
+    ns.objects["legal_docs.IssuingBody"] = IssuingBody.objects.create(
+        agency=ns.agency, name=f"Cơ quan {ns.marker}", abbreviation=ns.key, level="agency")
+    ns.objects["legal_docs.LegalField"] = LegalField.objects.create(
+        agency=ns.agency, name=f"Lĩnh vực {ns.marker}")
     library = ns.home.add_child(instance=LegalDocumentIndexPage(
         title=f"Văn bản {ns.marker}", slug="van-ban"))
     _publish(library)
@@ -167,8 +175,11 @@ def _legal_docs(ns):
 
 def _procedures(ns):
     from plugins.procedures.importer import Plan, write
-    from plugins.procedures.models import ProcedureIndexPage, ProcedurePage
+    from plugins.procedures.models import ProcedureField, ProcedureIndexPage, ProcedurePage
     from plugins.procedures.records import Paper, ProcedureData
+
+    ns.objects["procedures.ProcedureField"] = ProcedureField.objects.create(
+        agency=ns.agency, name=f"Lĩnh vực thủ tục {ns.marker}")
 
     index = ns.home.add_child(instance=ProcedureIndexPage(title=f"Thủ tục {ns.marker}",
                                                           slug="thu-tuc"))

@@ -7,15 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from plugins.core import import_jobs
+from plugins.core.imports.forms import ImportUploadForm, Upload
+from plugins.core.imports.views import ImportView
 from plugins.core.models import Agency
 from plugins.core.scoping import agency_ids_for_user
 from plugins.core.spreadsheets import dataset_response
-from plugins.core.tabular import ImportRefused, read_table
+from plugins.core.tabular import read_table
 from plugins.email_directory import exports, handover
 from plugins.email_directory.columns import COLUMNS
 from plugins.email_directory.importer import TABLE_FORMATS, validate
@@ -162,44 +162,33 @@ def staff_view(request):
 # --- Import -----------------------------------------------------------------------------
 
 
-class ImportForm(AgencyForm):
+class ImportForm(ImportUploadForm, AgencyForm):
     table = forms.FileField(
         label=gettext_lazy("CSV, XLSX or ODS file"),
         help_text=gettext_lazy("One row per person or mailbox. Columns: %(columns)s.")
         % {"columns": ", ".join(aliases[0] for aliases in COLUMNS.values())},
     )
-
-    def clean_table(self):
-        table = self.cleaned_data["table"]
-        if table.size > MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(limit)s MB.")
-                                        % {"limit": MAX_UPLOAD_MB})
-        if table.name.rsplit(".", 1)[-1].lower() not in TABLE_FORMATS:
-            raise forms.ValidationError(_("Only CSV, XLSX and ODS files can be imported."))
-        return table
+    uploads = {"table": Upload(TABLE_FORMATS, MAX_UPLOAD_MB,
+                               gettext_lazy("Only CSV, XLSX and ODS files can be imported."))}
 
 
-def import_view(request):
-    agencies = _keeper_agencies(request.user)
-    errors = []
-    title = _("Import the directory")
-    form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["table"]
-        content = upload.read()
+class DirectoryImportView(ImportView):
+    def allowed(self):
+        self.agencies = _keeper_agencies(self.request.user)  # PermissionDenied for no one's
+        return True
+
+    def get_form_kwargs(self):
+        return {"agencies": self.agencies}
+
+    def check(self, form, content, filename):
         agency = form.cleaned_data["agency"]
-        try:
-            rows = validate(read_table(content, upload.name, TABLE_FORMATS), agency)
-        except ImportRefused as refused:
-            errors = refused.errors
-        else:
-            return import_jobs.start(
-                request, "plugins.email_directory.importer.run_import", content, upload.name,
-                total=len(rows), title=title, again_url=reverse("email_directory_import"),
-                options={"agency_id": agency.pk},
-            )
-    return TemplateResponse(request, "core/admin/import.html",
-                            {"form": form, "errors": errors, "page_title": title})
+        rows = validate(read_table(content, filename, TABLE_FORMATS), agency)
+        return len(rows), {"agency_id": agency.pk}
+
+
+import_view = DirectoryImportView.as_view(
+    form_class=ImportForm, title=gettext_lazy("Import the directory"),
+    url_name="email_directory_import", importer="plugins.email_directory.importer.run_import")
 
 
 # --- Exports ----------------------------------------------------------------------------

@@ -1,45 +1,43 @@
-"""Admin screens for the lists legal documents are classified by."""
+"""Admin screens for the lists legal documents are classified by: national entries, kept
+by superusers, and each agency's own, kept by its IT administrator."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from plugins.core.admin.shared_lists import SharedListViewSet
 from plugins.legal_docs.models import DocumentType, IssuingBody, LegalField
 
 
-class DocumentTypeViewSet(ModelViewSet):
+class DocumentTypeViewSet(SharedListViewSet):
     name = "legal_docs_type"
     url_prefix = "van-ban/loai"
     model = DocumentType
     icon = "tag"
     menu_label = _("Document types")
-    list_display = ["name", "code", "is_normative", "sort_order"]
+    list_columns = ["name", "code", "is_normative", "sort_order"]
     form_fields = ["code", "name", "is_normative", "sort_order"]
-    copy_view_enabled = False
 
 
-class IssuingBodyViewSet(ModelViewSet):
+class IssuingBodyViewSet(SharedListViewSet):
     name = "legal_docs_issuer"
     url_prefix = "van-ban/co-quan-ban-hanh"
     model = IssuingBody
     icon = "site"
     menu_label = _("Issuing bodies")
-    list_display = ["name", "abbreviation", "level"]
+    list_columns = ["name", "abbreviation", "level"]
     list_filter = ["level"]
     search_fields = ["name", "abbreviation"]
     form_fields = ["name", "abbreviation", "level", "sort_order"]
-    copy_view_enabled = False
 
 
-class LegalFieldViewSet(ModelViewSet):
+class LegalFieldViewSet(SharedListViewSet):
     name = "legal_docs_field"
     url_prefix = "van-ban/linh-vuc"
     model = LegalField
     icon = "folder-open-inverse"
     menu_label = _("Subject areas")
-    list_display = ["name", "slug"]
+    list_columns = ["name", "slug"]
     form_fields = ["name", "slug"]
-    copy_view_enabled = False
 
 
 class LegalDocsViewSetGroup(ViewSetGroup):

@@ -29,7 +29,8 @@ class SharedListQuerySet(AgencyQuerySet):
         return self.filter(agency__isnull=True)
 
     def offered_to(self, agency):
-        """The national entries and ``agency``'s own (only the national ones for none)."""
+        """The national entries and ``agency``'s own (an agency or its id; only the national
+        ones for none)."""
         if agency is None:
             return self.national()
         return self.filter(models.Q(agency__isnull=True) | models.Q(agency=agency))

@@ -29,9 +29,9 @@ class LibraryForm(ListingForm):
     @classmethod
     def facet_labels(cls, index_page, agency_id):
         return {
-            "type": {str(t.pk): t.name for t in DocumentType.objects.all()},
-            "issuer": {str(b.pk): b.name for b in IssuingBody.objects.all()},
-            "field": {str(f.pk): f.name for f in LegalField.objects.all()},
+            "type": {str(t.pk): t.name for t in DocumentType.objects.offered_to(agency_id)},
+            "issuer": {str(b.pk): b.name for b in IssuingBody.objects.offered_to(agency_id)},
+            "field": {str(f.pk): f.name for f in LegalField.objects.offered_to(agency_id)},
         }
 
 

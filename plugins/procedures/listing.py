@@ -37,7 +37,8 @@ class ProcedureSearchForm(ListingForm):
             .distinct()
         )
         return {
-            "field": {str(field.pk): field.name for field in ProcedureField.objects.all()},
+            "field": {str(field.pk): field.name
+                      for field in ProcedureField.objects.offered_to(agency_id)},
             "body": {body: body for body in bodies if body},
         }
 

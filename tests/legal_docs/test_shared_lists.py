@@ -222,3 +222,17 @@ def test_another_agencys_entries_never_reach_the_public_library(client, agencies
     response = client.get(other_library.relative_url(second.site), HTTP_HOST="skh.example.test")
     assert response.status_code == 200
     assert "ALPHA" not in response.content.decode()
+
+
+def test_another_agencys_entry_is_no_filter_of_the_public_library(client, agencies, lists):
+    """B's library refuses A's own field as a filter value, as it refuses any unknown
+    value (with the notice), and offers the national one."""
+    _national, own, _foreign = lists
+    first, second = agencies
+    _library(first)
+    other_library = _library(second)
+    url = other_library.relative_url(second.site)
+    response = client.get(f"{url}?field={own.pk}", HTTP_HOST="skh.example.test")
+    assert "Giá trị không hợp lệ của “Lĩnh vực” đã bị bỏ qua." in response.content.decode()
+    national = client.get(f"{url}?field={_national.pk}", HTTP_HOST="skh.example.test")
+    assert "đã bị bỏ qua" not in national.content.decode()

@@ -1,0 +1,2 @@
+def load_eoffice_demo(context):
+    """Filled in with the demo step."""

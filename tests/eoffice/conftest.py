@@ -4,10 +4,18 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from plugins.core.models import Role, Unit
 from plugins.eoffice.documents.models import Register, RegisterKind, WorkDossier
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """The tests read the English messages (the admin's requests follow LANGUAGE_CODE)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

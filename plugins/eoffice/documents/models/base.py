@@ -42,13 +42,6 @@ class DocumentBase(models.Model):
         self.subject_folded = fold(self.subject)
         self._guard_dossier()
         super().save(*args, **kwargs)
-        self._loaded_dossier_id = self.dossier_id
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_dossier_id = getattr(instance, "dossier_id", None)
-        return instance
 
     @property
     def is_secret(self):
@@ -61,10 +54,13 @@ class DocumentBase(models.Model):
     def _guard_dossier(self):
         """A filed document cannot leave its dossier, nor change while the dossier is
         closed (seed 004 Đ9.5: no "remove from dossier")."""
-        loaded = getattr(self, "_loaded_dossier_id", None)
-        if loaded is None or self.pk is None:
+        if self.pk is None:
             return
-        if self.dossier_id != loaded:
+        stored = type(self)._default_manager.filter(pk=self.pk).values_list(
+            "dossier_id", "dossier__state").first()
+        if stored is None or stored[0] is None:
+            return
+        if self.dossier_id != stored[0]:
             raise ValidationError(_("A filed document cannot be removed from its dossier."))
-        if self.dossier.is_closed:
+        if stored[1] == "closed":
             raise ValidationError(_("The dossier is closed: its documents are read-only."))

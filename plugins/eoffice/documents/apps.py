@@ -12,7 +12,9 @@ class EofficeDocumentsConfig(AppConfig):
         from plugins.core import demo
         from plugins.core.roles import ALL_ROLES, Role, grant
         from plugins.eoffice.documents.demo import load_eoffice_demo
+        from plugins.eoffice.documents.permissions import register_policies
 
+        register_policies()
         demo.register("eoffice_documents", load_eoffice_demo, order=60)
         app = self.label
         # Everyone of the agency works with documents; what each one sees and may do is

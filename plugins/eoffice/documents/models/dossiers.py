@@ -15,6 +15,19 @@ class DossierState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class DossierAdminForm(AgencyScopedAdminForm):
+    """A dossier is opened for one of the user's own units."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and not user.is_superuser and "unit" in self.fields:
+            from plugins.core.models import Position
+
+            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(
+                pk__in=Position.objects.filter(user=user).values("unit_id"))
+
+
 class WorkDossier(models.Model):
     """Documents filed here stay here; a closed dossier is read-only (R-EO-4)."""
 
@@ -33,7 +46,7 @@ class WorkDossier(models.Model):
 
     agency_lookup = "unit__agency"
     objects = AgencyQuerySet.as_manager()
-    base_form_class = AgencyScopedAdminForm
+    base_form_class = DossierAdminForm
     history = HistoricalRecords()
 
     panels = [

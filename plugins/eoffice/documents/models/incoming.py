@@ -27,7 +27,7 @@ class IncomingDocument(DocumentBase):
                               default=Source.PAPER)
     state = models.CharField(_("state"), max_length=12, choices=IncomingState.choices,
                              default=IncomingState.REGISTERED, editable=False)
-    field = models.CharField(_("field"), max_length=150, blank=True)
+    area = models.CharField(_("field"), max_length=150, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True, editable=False)
     result = models.TextField(_("result"), blank=True, editable=False)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("registered by"),

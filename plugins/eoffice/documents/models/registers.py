@@ -11,6 +11,25 @@ from plugins.core.scoping import AgencyQuerySet
 from plugins.eoffice.documents.models.choices import RegisterKind
 
 
+class RegisterAdminForm(AgencyScopedAdminForm):
+    """Registers are kept by the agency's clerks and IT administrators."""
+
+    def clean(self):
+        from plugins.core.models import Role
+        from plugins.eoffice.documents.access import role_agency_ids
+
+        data = super().clean()
+        agency = data.get("agency")
+        user = self.for_user
+        if agency is None or user is None or user.is_superuser:
+            return data
+        keepers = role_agency_ids(user, Role.CLERK) | role_agency_ids(user, Role.IT_ADMIN)
+        if agency.pk not in keepers:
+            raise ValidationError(_("Only the clerks and IT administrators of %(agency)s keep "
+                                    "its registers.") % {"agency": agency.name})
+        return data
+
+
 class Register(models.Model):
     """A book of incoming or outgoing documents; its numbers run from 01 each year.
 
@@ -34,7 +53,7 @@ class Register(models.Model):
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = AgencyQuerySet.as_manager()
-    base_form_class = AgencyScopedAdminForm
+    base_form_class = RegisterAdminForm
     history = HistoricalRecords()
 
     panels = [

@@ -253,7 +253,7 @@ def assign(user, document, *, main, co=(), info=(), deadline_days=None, instruct
     before = document.state
     document.state = IncomingState.ASSIGNED
     document.deadline = deadline
-    document.field = field or document.field
+    document.area = field or document.area
     document.urgency = urgency or document.urgency
     save(document, user)
     step(document, StepAction.ASSIGN, user, from_state=before,

@@ -71,7 +71,7 @@ class RegisterIncomingForm(forms.Form):
                                 initial=Urgency.NORMAL)
     secrecy = forms.ChoiceField(label=_("Secrecy"), choices=Secrecy.choices,
                                 initial=Secrecy.NONE)
-    page_count = forms.IntegerField(label=_("Pages"), min_value=1, required=False)
+    page_count = forms.IntegerField(label=_("Number of pages"), min_value=1, required=False)
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices, initial=Source.PAPER)
     signer_name = forms.CharField(label=_("Signed by"), max_length=150, required=False)
     files = MultipleFileField(label=_("Files (scanned PDF)"), required=False)
@@ -110,7 +110,7 @@ class AssignForm(forms.Form):
                                     queryset=get_user_model().objects.none())
     deadline_days = forms.IntegerField(label=_("Deadline (working days)"), min_value=1,
                                        max_value=365, required=False)
-    field = forms.CharField(label=_("Field"), max_length=150, required=False)
+    field = forms.CharField(label=_("Field of work"), max_length=150, required=False)
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
     instruction = forms.CharField(label=_("Instruction"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from plugins.core.models import Position, Role, Unit
@@ -277,10 +278,10 @@ def download(request, kind, pk):
 
 
 INBOX_TABS = {
-    "to_handle": (inbox.to_handle, "To handle"),
-    "due_soon": (inbox.due_soon, "Due within 2 working days"),
-    "overdue": (inbox.overdue, "Overdue"),
-    "unread": (inbox.unread_for_information, "Unread, for information"),
+    "to_handle": (inbox.to_handle, gettext_lazy("To handle")),
+    "due_soon": (inbox.due_soon, gettext_lazy("Due within 2 working days")),
+    "overdue": (inbox.overdue, gettext_lazy("Overdue")),
+    "unread": (inbox.unread_for_information, gettext_lazy("Unread, for information")),
 }
 PAGE_SIZE = 50
 
@@ -293,7 +294,7 @@ def my_inbox(request):
     documents = INBOX_TABS[tab][0](request.user)
     if query:
         documents = search(documents, query)
-    tabs = [(key, _(label), key == tab) for key, (_function, label) in INBOX_TABS.items()]
+    tabs = [(key, label, key == tab) for key, (_function, label) in INBOX_TABS.items()]
     return TemplateResponse(request, "eoffice_documents/admin/inbox.html", {
         "page_title": _("My inbox"), "tabs": tabs, "tab": tab, "query": query,
         "documents": documents.order_by("deadline", "-arrived_at")[:PAGE_SIZE],

@@ -27,7 +27,7 @@ class DocumentBase(models.Model):
                                default=Urgency.NORMAL)
     secrecy = models.CharField(_("secrecy"), max_length=12, choices=Secrecy.choices,
                                default=Secrecy.NONE)
-    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
     dossier = models.ForeignKey("eoffice_documents.WorkDossier", verbose_name=_("work dossier"),
                                 null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="+", editable=False)

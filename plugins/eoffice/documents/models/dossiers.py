@@ -36,7 +36,7 @@ class WorkDossier(models.Model):
     year = models.PositiveIntegerField(_("year"))
     code = models.CharField(_("code"), max_length=40, blank=True,
                             help_text=_("The dossier's number in the unit's yearly list."))
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("dossier title"), max_length=300)
     keeper = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("keeper"), null=True,
                                blank=True, on_delete=models.SET_NULL, related_name="+")
     state = models.CharField(_("state"), max_length=10, choices=DossierState.choices,

@@ -23,7 +23,7 @@ class IncomingDocument(DocumentBase):
     number_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
     issue_date = models.DateField(_("issue date"))
     signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
-    source = models.CharField(_("source"), max_length=12, choices=Source.choices,
+    source = models.CharField(_("received as"), max_length=12, choices=Source.choices,
                               default=Source.PAPER)
     state = models.CharField(_("state"), max_length=12, choices=IncomingState.choices,
                              default=IncomingState.REGISTERED, editable=False)

@@ -261,3 +261,18 @@ def test_registers_are_kept_by_the_clerks(client, staff, bql, registers):
     assert Register.objects.filter(name="Sổ văn bản đi của Chi bộ").exists()
     assert client.get(reverse("eoffice_register:delete", args=[registers["in"].pk])
                       ).status_code in (302, 403, 404)
+
+
+def test_R_EO_7_the_agency_view_lists_drafts_past_their_review_time(client, staff, bql):
+    import datetime
+
+    from django.utils import timezone
+
+    draft = outgoing.create_draft(staff["specialist"], bql, subject="Báo cáo công tác cải "
+                                  "cách hành chính quý I của Ban Quản lý")
+    outgoing.submit(staff["specialist"], draft)
+    OutgoingDocument.objects.filter(pk=draft.pk).update(
+        review_due_at=timezone.now() - datetime.timedelta(hours=1))
+    client.force_login(staff["director"])
+    page = client.get(reverse("eoffice_agency")).content.decode()
+    assert "Drafts past their review time" in page and "cải cách hành chính" in page

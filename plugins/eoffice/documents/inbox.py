@@ -13,7 +13,6 @@ from plugins.eoffice.documents.models import (
     AssignmentRole,
     IncomingDocument,
     IncomingState,
-    OutgoingDocument,
     OutgoingState,
 )
 from plugins.eoffice.documents.services.common import today
@@ -108,9 +107,10 @@ def counts(user):
     }
 
 
-def outgoing_overdue_reviews(agency):
+def outgoing_overdue_reviews(user, agencies):
+    """Drafts whose reviewer let the review time pass (R-EO-7), for the agency's view."""
     from django.utils import timezone
 
-    return OutgoingDocument.objects.filter(
-        agency=agency, state__in=[OutgoingState.UNIT_REVIEW, OutgoingState.DIRECTOR_REVIEW],
-        review_due_at__lt=timezone.now())
+    return access.outgoing_visible_to(user).filter(
+        agency__in=agencies, review_due_at__lt=timezone.now(),
+        state__in=[OutgoingState.UNIT_REVIEW, OutgoingState.DIRECTOR_REVIEW])

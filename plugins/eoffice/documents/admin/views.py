@@ -341,9 +341,11 @@ def agency_overview(request):
     if not agencies:
         raise PermissionDenied
     sections = [(agency, inbox.agency_open(request.user, agency)[:200]) for agency in agencies]
+    late = inbox.outgoing_overdue_reviews(request.user, agencies).select_related(
+        "drafting_unit")[:200]
     return TemplateResponse(request, "eoffice_documents/admin/progress.html", {
         "page_title": _("Agency documents in processing"), "sections": sections,
-        "today": inbox.today(),
+        "today": inbox.today(), "late_drafts": late,
     })
 
 

@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -103,7 +102,3 @@ def notify(users, compose):
     with translation.override(settings.LANGUAGE_CODE):
         subject, body = compose()
         return queue_mail(addresses, str(subject), str(body))
-
-
-def active_users(ids):
-    return get_user_model().objects.filter(Q(pk__in=ids), is_active=True)

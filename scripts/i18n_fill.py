@@ -59,8 +59,12 @@ MEMORY = ROOT / "scripts" / "translations" / "vi.json"
 
 
 def project_folders():
-    """Every folder with a project catalogue: each plugin and the reference site."""
-    return [path.parent for path in sorted(ROOT.glob("plugins/*/locale"))] + [ROOT / "site"]
+    """Every folder with a project catalogue: each plugin, each app of a plugin family
+    (plugins/eoffice/documents) and the reference site."""
+    family_apps = [path for path in sorted(ROOT.glob("plugins/*/*/locale"))
+                   if path.parent.name != "wagtail_vi"]
+    return [path.parent for path in [*sorted(ROOT.glob("plugins/*/locale")), *family_apps]
+            ] + [ROOT / "site"]
 
 
 def update_all():

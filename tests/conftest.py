@@ -13,6 +13,7 @@ _FOLDER_APPS = {
     "legal_docs": "plugins.legal_docs",
     "procedures": "plugins.procedures",
     "editorial_board": "plugins.editorial_board",
+    "eoffice": "plugins.eoffice.documents",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

@@ -320,6 +320,13 @@ OWN_LISTS = {
     "editorial_board_subject_area:index": {LEADER, IT},
     "editorial_board_question_settings:index": {LEADER, IT},
     "editorial_board_review_rule:index": {LEADER, IT},
+    # The e-office: everyone lists what access.py lets them see (their own documents, the
+    # whole agency's for its clerks and director); registers are read by all, kept by the
+    # clerks and IT; dossiers are opened by the units.
+    "eoffice_incoming:index": EVERYONE,
+    "eoffice_outgoing:index": EVERYONE,
+    "eoffice_dossier:index": EVERYONE,
+    "eoffice_register:index": EVERYONE,
 }
 
 

@@ -59,6 +59,16 @@ SKIPPED_LISTS = {
 }
 
 
+# The e-office's actions on one document (a POST each): every action is probed.
+EOFFICE_ACTIONS = {
+    "eoffice_incoming_action": ("eoffice_documents.IncomingDocument", (
+        "assign", "reassign", "recall", "return", "resubmit", "result", "file", "reply")),
+    "eoffice_outgoing_action": ("eoffice_documents.OutgoingDocument", (
+        "edit", "attach", "issue", "submit", "forward", "approve", "comment", "send_back",
+        "withdraw")),
+}
+
+
 @dataclass(frozen=True)
 class Probe:
     name: str
@@ -190,6 +200,17 @@ def _fillings(name, params, other, own, namespace_models):
         return
     if params == {"fmt"}:
         yield {"fmt": "csv"}, "list"
+        return
+    if name in EOFFICE_ACTIONS and params == {"pk", "action"}:
+        label = EOFFICE_ACTIONS[name][0]
+        for action in EOFFICE_ACTIONS[name][1]:
+            yield {"pk": _record_for(label, other).pk, "action": action}, label
+        return
+    if name in ("eoffice_download", "eoffice_slip") and params == {"kind", "pk"}:
+        model = "File" if name == "eoffice_download" else "Document"
+        for kind in ("incoming", "outgoing"):
+            label = f"eoffice_documents.{kind.capitalize()}{model}"
+            yield {"kind": kind, "pk": _record_for(label, other).pk}, label
         return
     if params == {"app_name", "model_name", "pk"} or params == {"app_label", "model_name", "pk"}:
         # Site settings: the other agency's site.

@@ -93,6 +93,7 @@ def _agency(root, key, symbol):
     _editorial_board(ns)
     _questions(ns)
     _email_directory(ns)
+    _eoffice(ns)
     return ns
 
 
@@ -295,3 +296,37 @@ def _email_directory(ns):
                        "email_directory.DirectoryEntry": entry,
                        "email_directory.Mailbox": mailbox,
                        "email_directory.MailboxHandover": handover})
+
+
+def _eoffice(ns):
+    from plugins.eoffice.documents.models import (
+        OutgoingFile,
+        Register,
+        RegisterKind,
+        WorkDossier,
+    )
+    from plugins.eoffice.documents.services import incoming, outgoing
+
+    register = Register.objects.create(agency=ns.agency, kind=RegisterKind.INCOMING,
+                                       name=f"Sổ đến {ns.marker}", is_default=True)
+    Register.objects.create(agency=ns.agency, kind=RegisterKind.OUTGOING,
+                            name=f"Sổ đi {ns.marker}", is_default=True)
+    document = incoming.register(
+        ns.people[Role.CLERK], register, arrived_at=timezone.now(),
+        sender_name=f"Nơi gửi {ns.marker}", number_notation="12/UBND-VP",
+        issue_date=datetime.date(2026, 3, 2),
+        subject=f"UBND tỉnh đề nghị báo cáo tình hình {ns.marker} trong quý I năm 2026",
+        files=[ContentFile(b"%PDF-1.4 den", name=f"den-{ns.key}.pdf")]).document
+    draft = outgoing.create_draft(
+        ns.people[Role.SPECIALIST], ns.agency, body_text=f"Nội dung {ns.marker}",
+        subject=f"Báo cáo tình hình {ns.marker} trong quý I năm 2026 của cơ quan")
+    OutgoingFile.objects.create(document=draft, kind="annex", name=f"phu-luc-{ns.key}.pdf",
+                                file=ContentFile(b"%PDF-1.4 di", name=f"di-{ns.key}.pdf"))
+    dossier = WorkDossier.objects.create(unit=ns.office, year=2026, code="01",
+                                         title=f"Hồ sơ {ns.marker}")
+    ns.objects.update({"eoffice_documents.Register": register,
+                       "eoffice_documents.IncomingDocument": document,
+                       "eoffice_documents.IncomingFile": document.files.get(),
+                       "eoffice_documents.OutgoingDocument": draft,
+                       "eoffice_documents.OutgoingFile": draft.files.get(),
+                       "eoffice_documents.WorkDossier": dossier})

@@ -1,0 +1,104 @@
+"""What every transition needs: its error, the processing slip, mail after commit."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
+from plugins.core.mail import queue_mail
+from plugins.core.models import Role
+from plugins.eoffice.documents.models import ProcessingStep
+
+
+class TransitionError(Exception):
+    """A transition refused: who may not do it, or not from this state. ``message`` is
+    translated for the user; nothing was changed."""
+
+    def __init__(self, message):
+        self.message = str(message)
+        super().__init__(self.message)
+
+
+def refuse(message, **params):
+    raise TransitionError(message % params if params else message)
+
+
+def require_reason(reason):
+    reason = (reason or "").strip()
+    if not reason:
+        refuse(_("Give a reason."))
+    return reason
+
+
+def require_state(document, *states):
+    if document.state not in states:
+        refuse(_("Not possible while the document is “%(state)s”."),
+               state=document.get_state_display())
+
+
+def save(document, user, **kwargs):
+    """Save ``document`` with its history version attributed to ``user``."""
+    document._history_user = user
+    document.save(**kwargs)
+
+
+def step(document, action, user, *, note="", from_state="", to_state=""):
+    """Add a step to the document's processing slip."""
+    from plugins.eoffice.documents.models import IncomingDocument
+
+    kind = "incoming" if isinstance(document, IncomingDocument) else "outgoing"
+    return ProcessingStep.objects.create(
+        agency_id=document.agency_id, action=action, actor=user, note=note,
+        from_state=from_state, to_state=to_state or document.state, **{kind: document})
+
+
+def today(moment=None):
+    return (moment or timezone.now()).astimezone(OFFICE_TZ).date()
+
+
+def deadline_in(agency, working_days, start=None):
+    """The date ``working_days`` working days after ``start`` (today) in the agency's
+    calendar (core)."""
+    return WorkingCalendar(agency).add_working_days(start or today(), int(working_days))
+
+
+def end_of_day(agency, day):
+    """The end of the agency's office day ``day``, as an aware datetime."""
+    return datetime.datetime.combine(day, agency.afternoon_end, tzinfo=OFFICE_TZ)
+
+
+def people_with_role(agency, role):
+    return get_user_model().objects.filter(
+        is_active=True, groups__agency_role__agency=agency, groups__agency_role__role=role)
+
+
+def directors(agency):
+    return people_with_role(agency, Role.AGENCY_LEADER)
+
+
+def clerks(agency):
+    return people_with_role(agency, Role.CLERK)
+
+
+def unit_leaders(unit):
+    return get_user_model().objects.filter(is_active=True, positions__unit=unit,
+                                           positions__is_leader=True)
+
+
+def emails(users):
+    return sorted({u.email for u in users if u.email})
+
+
+def notify(users, compose):
+    """Mail ``users`` after commit (core's outbox) what ``compose()`` returns as
+    ``(subject, body)``, written in the site's language."""
+    from django.conf import settings
+
+    addresses = emails(users)
+    if not addresses:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = compose()
+        return queue_mail(addresses, str(subject), str(body))

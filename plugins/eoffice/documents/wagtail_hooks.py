@@ -1,0 +1,63 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from plugins.eoffice.documents import inbox
+from plugins.eoffice.documents.admin import views
+from plugins.eoffice.documents.admin.viewsets import EofficeViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_eoffice_viewsets():
+    return EofficeViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_eoffice_urls():
+    return [
+        path("van-phong/hop-thu/", views.my_inbox, name="eoffice_inbox"),
+        path("van-phong/tien-do-don-vi/", views.unit_progress, name="eoffice_unit_progress"),
+        path("van-phong/co-quan/", views.agency_overview, name="eoffice_agency"),
+        path("van-phong/vao-so-den/", views.register_incoming, name="eoffice_register_incoming"),
+        path("van-phong/du-thao-moi/", views.new_draft, name="eoffice_new_draft"),
+        path("van-phong/van-ban-den/<int:pk>/<str:action>/", views.incoming_action,
+             name="eoffice_incoming_action"),
+        path("van-phong/van-ban-di/<int:pk>/<str:action>/", views.outgoing_action,
+             name="eoffice_outgoing_action"),
+        path("van-phong/tep/<str:kind>/<int:pk>/", views.download, name="eoffice_download"),
+        path("van-phong/phieu-xu-ly/<str:kind>/<int:pk>/", views.slip, name="eoffice_slip"),
+    ]
+
+
+class InboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        from plugins.core.scoping import agency_ids_for_user
+
+        return agency_ids_for_user(request.user) != frozenset()
+
+
+@hooks.register("register_admin_menu_item")
+def register_inbox_menu_item():
+    return InboxMenuItem(_("My inbox"), reverse("eoffice_inbox"), icon_name="tasks",
+                         order=140)
+
+
+class InboxPanel(Component):
+    name = "eoffice_inbox"
+    order = 50
+    template_name = "eoffice_documents/admin/inbox_panel.html"
+
+    def __init__(self, counts):
+        self.counts = counts
+
+    def get_context_data(self, parent_context):
+        return {"counts": self.counts}
+
+
+@hooks.register("construct_homepage_panels")
+def add_inbox_panel(request, panels):
+    counts = inbox.counts(request.user)
+    if any(counts.values()):
+        panels.append(InboxPanel(counts))

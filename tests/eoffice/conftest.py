@@ -1,0 +1,123 @@
+"""Two agencies with units, registers and staff in every e-office role."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+
+from plugins.core.models import Role, Unit
+from plugins.eoffice.documents.models import Register, RegisterKind, WorkDossier
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """The tests read the English messages (the admin's requests follow LANGUAGE_CODE)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def bql(make_agency):
+    return make_agency("BQL", "Ban Quản lý các Khu công nghiệp Tiền Giang", hostname="testserver",
+                       organ_id="000.35.31.H60")
+
+
+@pytest.fixture
+def skh(make_agency):
+    return make_agency("SKH", "Sở Kế hoạch và Đầu tư tỉnh Lào Cai", hostname="skh.testserver",
+                       organ_id="000.11.31.H29")
+
+
+@pytest.fixture
+def units(bql, skh):
+    return {
+        "leadership": Unit.objects.create(agency=bql, name="Lãnh đạo Ban", kind="leadership"),
+        "office": Unit.objects.create(agency=bql, name="Văn phòng", symbol="VP"),
+        "investment": Unit.objects.create(agency=bql, name="Phòng Quản lý đầu tư",
+                                          symbol="QLĐT"),
+        "business": Unit.objects.create(agency=bql, name="Phòng Quản lý doanh nghiệp",
+                                        symbol="QLDN"),
+        "skh_office": Unit.objects.create(agency=skh, name="Văn phòng Sở", symbol="VP"),
+    }
+
+
+@pytest.fixture
+def staff(bql, skh, units, make_staff):
+    def person(username, agency, role, unit, title, is_leader=False):
+        user = make_staff(username, agency, role, unit, title=title, is_leader=is_leader)
+        user.email = f"{username}@example.test"
+        user.save()
+        return user
+
+    return {
+        "director": person("truongban", bql, Role.AGENCY_LEADER, units["leadership"],
+                           "Trưởng ban", True),
+        "clerk": person("vanthu", bql, Role.CLERK, units["office"], "Văn thư"),
+        "leader": person("truongphong", bql, Role.UNIT_LEADER, units["investment"],
+                         "Trưởng phòng", True),
+        "specialist": person("chuyenvien", bql, Role.SPECIALIST, units["investment"],
+                             "Chuyên viên"),
+        "colleague": person("chuyenvien2", bql, Role.SPECIALIST, units["investment"],
+                            "Chuyên viên"),
+        "outsider": person("chuyenvienqldn", bql, Role.SPECIALIST, units["business"],
+                           "Chuyên viên"),
+        "other_leader": person("truongphongqldn", bql, Role.UNIT_LEADER, units["business"],
+                               "Trưởng phòng", True),
+        "skh_clerk": person("vanthu.skh", skh, Role.CLERK, units["skh_office"], "Văn thư"),
+        "skh_director": person("giamdoc.skh", skh, Role.AGENCY_LEADER, units["skh_office"],
+                               "Giám đốc", True),
+    }
+
+
+@pytest.fixture
+def registers(bql, skh):
+    def make(agency, kind, name, **fields):
+        return Register.objects.create(agency=agency, kind=kind, name=name, **fields)
+
+    return {
+        "in": make(bql, RegisterKind.INCOMING, "Sổ văn bản đến", is_default=True),
+        "in_secret": make(bql, RegisterKind.INCOMING, "Sổ văn bản đến mật", is_secret=True),
+        "out": make(bql, RegisterKind.OUTGOING, "Sổ văn bản đi", is_default=True),
+        "out_secret": make(bql, RegisterKind.OUTGOING, "Sổ văn bản đi mật", is_secret=True),
+        "skh_in": make(skh, RegisterKind.INCOMING, "Sổ văn bản đến", is_default=True),
+        "skh_out": make(skh, RegisterKind.OUTGOING, "Sổ văn bản đi", is_default=True),
+    }
+
+
+@pytest.fixture
+def dossier(units, staff):
+    return WorkDossier.objects.create(unit=units["investment"], year=2026, code="QLĐT-01",
+                                      title="Hồ sơ cấp giấy chứng nhận đầu tư năm 2026",
+                                      keeper=staff["leader"])
+
+
+def pdf(name="van-ban.pdf"):
+    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+                              content_type="application/pdf")
+
+
+SUBJECT = "UBND tỉnh mời họp ngày 12/3/2026 về việc giải phóng mặt bằng Khu công nghiệp Long Giang"
+
+
+def incoming_fields(**overrides):
+    fields = {
+        "arrived_at": timezone.now(),
+        "sender_name": "UBND tỉnh Tiền Giang",
+        "number_notation": "125/GM-UBND",
+        "issue_date": datetime.date(2026, 3, 9),
+        "subject": SUBJECT,
+        "type_code": "GM",
+    }
+    fields.update(overrides)
+    return fields
+
+
+@pytest.fixture
+def registered(staff, registers):
+    """An ordinary incoming document, registered by the clerk."""
+    from plugins.eoffice.documents.services import incoming
+
+    return incoming.register(staff["clerk"], registers["in"], **incoming_fields(),
+                             files=[pdf()]).document

@@ -35,6 +35,16 @@ def _root_page():
     return root
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language, whatever the test before it activated."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 _MIGRATED = pytest.StashKey()  # (the migrations' rows, pytest-django's database blocker)
 
 

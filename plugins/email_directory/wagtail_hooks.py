@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -15,13 +15,14 @@ def register_directory_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_directory_urls():
-    return [
-        path("danh-ba/them-can-bo/", views.staff_view, name="email_directory_staff"),
-        path("danh-ba/nhap/", views.import_view, name="email_directory_import"),
-        path("danh-ba/xuat/<str:fmt>/", views.export_view, name="email_directory_export"),
+    urls = [
+        path("danh-ba/them-can-bo/", views.staff_view, name="staff"),
+        path("danh-ba/nhap/", views.import_view, name="import"),
+        path("danh-ba/xuat/<str:fmt>/", views.export_view, name="export"),
         path("danh-ba/ban-giao/<int:pk>/xac-nhan/", views.handover_confirm,
-             name="email_directory_handover_confirm"),
+             name="handover_confirm"),
     ]
+    return [path("", include((urls, "email_directory"), namespace="email_directory"))]
 
 
 for _action in ACTIONS:

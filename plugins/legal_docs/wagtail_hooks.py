@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,20 +18,21 @@ def register_legal_docs_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [
+    urls = [
         path("bao-cao/han-dang-van-ban/", PublicationDeadlineReport.as_view(),
-             name="legal_docs_deadlines"),
-        path("van-ban/nhap/", import_view, name="legal_docs_import"),
+             name="deadlines"),
+        path("van-ban/nhap/", import_view, name="import"),
         path("bao-cao/han-dang-van-ban/ket-qua/",
              PublicationDeadlineReport.as_view(results_only=True),
-             name="legal_docs_deadlines_results"),
+             name="deadlines_results"),
     ]
+    return [path("", include((urls, "legal_docs"), namespace="legal_docs"))]
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem(_("Publication deadlines"), reverse("legal_docs_deadlines"), icon_name="time",
-                    order=700)
+    return MenuItem(_("Publication deadlines"), reverse("legal_docs:deadlines"), icon_name="time",
+                    order=780)
 
 
 class ImportMenuItem(MenuItem):
@@ -41,7 +42,7 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(_("Import legal documents"), reverse("legal_docs_import"),
+    return ImportMenuItem(_("Import legal documents"), reverse("legal_docs:import"),
                           icon_name="upload", order=230)
 
 

@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -16,7 +16,8 @@ def register_procedure_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("thu-tuc/nhap/", import_view, name="procedures_import")]
+    urls = [path("thu-tuc/nhap/", import_view, name="import")]
+    return [path("", include((urls, "procedures"), namespace="procedures"))]
 
 
 class ImportMenuItem(MenuItem):
@@ -33,7 +34,7 @@ class FieldsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_procedures_menu():
     menu = Menu(items=[
-        ImportMenuItem(_("Import procedures"), reverse("procedures_import"), icon_name="upload",
+        ImportMenuItem(_("Import procedures"), reverse("procedures:import"), icon_name="upload",
                        order=10),
         FieldsMenuItem(_("Procedure fields"), reverse(field_viewset.get_url_name("index")),
                        icon_name="folder-open-inverse", order=20),

@@ -110,9 +110,9 @@ def test_another_agencys_clerk_sees_nothing(client, staff, people):
                      ("email_directory_mailbox", people["office_box"].pk)):
         assert client.get(reverse(f"{name}:inspect", args=[pk])).status_code == 404
     assert "bqlkcn" not in client.get(reverse("email_directory_mailbox:index")).content.decode()
-    export = client.get(reverse("email_directory_export", args=["csv"]))
+    export = client.get(reverse("email_directory:export", args=["csv"]))
     assert "Đặng Xuân Phong" not in export.content.decode("utf-8-sig")
-    assert denied(client.get(reverse("email_directory_export", args=["zmprov"])))
+    assert denied(client.get(reverse("email_directory:export", args=["zmprov"])))
 
 
 def test_lists_filter_by_unit_and_kind(client, staff, people, units):
@@ -169,13 +169,13 @@ def test_inspect_page_shows_the_field_history(client, staff, people):
 def test_staff_from_positions(client, staff, bql, units):
     """R-ORG-2: everyone with a position is added, tied to it, with a suggested address."""
     client.force_login(staff["it"])
-    assert client.get(reverse("email_directory_staff")).status_code == 200
-    response = client.post(reverse("email_directory_staff"), {"agency": bql.pk})
+    assert client.get(reverse("email_directory:staff")).status_code == 200
+    response = client.post(reverse("email_directory:staff"), {"agency": bql.pk})
     assert response.status_code == 302
     entry = DirectoryEntry.objects.get(position__user=staff["leader"])
     assert entry.email == "chanhvanphongnv@tiengiang.gov.vn"
     client.force_login(staff["clerk"])
-    assert denied(client.get(reverse("email_directory_staff")))
+    assert denied(client.get(reverse("email_directory:staff")))
 
 
 def test_import_screen_reports_every_bad_row(client, staff, bql, units):
@@ -183,33 +183,33 @@ def test_import_screen_reports_every_bad_row(client, staff, bql, units):
     upload = __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
         "danh-ba.csv", "Họ và tên,Đơn vị\nNguyễn Văn Minh,Văn phòng\n,Văn phòng\n"
         "Lê Văn Tám,Không có\n".encode())
-    response = client.post(reverse("email_directory_import"), {"agency": bql.pk,
+    response = client.post(reverse("email_directory:import"), {"agency": bql.pk,
                                                                "table": upload})
     text = response.content.decode()
     assert "Line 3" in text and "Line 4" in text
     assert not DirectoryEntry.objects.exists()
     good = __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
         "danh-ba.csv", "Họ và tên,Đơn vị\nNguyễn Văn Minh,Văn phòng\n".encode())
-    response = client.post(reverse("email_directory_import"), {"agency": bql.pk, "table": good},
+    response = client.post(reverse("email_directory:import"), {"agency": bql.pk, "table": good},
                            follow=True)
     assert response.status_code == 200
     assert DirectoryEntry.objects.get().email == "minhnv@tiengiang.gov.vn"
     client.force_login(staff["clerk"])
-    assert denied(client.get(reverse("email_directory_import")))
+    assert denied(client.get(reverse("email_directory:import")))
 
 
 def test_admin_exports_follow_the_filters(client, staff, people, units):
     client.force_login(staff["clerk"])
-    response = client.get(reverse("email_directory_export", args=["csv"]),
+    response = client.get(reverse("email_directory:export", args=["csv"]),
                           {"unit": units["investment"].pk})
     text = response.content.decode("utf-8-sig")
     assert "Đặng Xuân Phong" in text and "Nguyễn Văn Thành" not in text
-    assert denied(client.get(reverse("email_directory_export", args=["ldif"])))
+    assert denied(client.get(reverse("email_directory:export", args=["ldif"])))
     client.force_login(staff["it"])
-    response = client.get(reverse("email_directory_export", args=["zmprov"]))
+    response = client.get(reverse("email_directory:export", args=["zmprov"]))
     assert "no-store" in response["Cache-Control"]
     assert "ca phongdx@tiengiang.gov.vn" in response.content.decode()
-    assert client.get(reverse("email_directory_export", args=["pdf"])).status_code == 404
+    assert client.get(reverse("email_directory:export", args=["pdf"])).status_code == 404
 
 
 def test_admin_list_query_count_is_constant(client, staff, bql, units, make_person,

@@ -87,10 +87,10 @@ def test_new_holder_without_account_confirms_on_paper(client, staff, people):
     """R-EM-2: the IT unit records the signed minutes of a holder who has no account."""
     item = handover.record(people["office_box"], people["clerk"], DAY, staff["it"])
     client.force_login(staff["clerk"])  # not the holder's account: the clerk is a user
-    page = client.get(reverse("email_directory_handover_confirm", args=[item.pk]))
+    page = client.get(reverse("email_directory:handover_confirm", args=[item.pk]))
     assert page.status_code in (302, 403)
     client.force_login(staff["it"])
-    response = client.post(reverse("email_directory_handover_confirm", args=[item.pk]),
+    response = client.post(reverse("email_directory:handover_confirm", args=[item.pk]),
                            {"data_received": "on", "password_changed": "on"})
     assert response.status_code == 302
     item.refresh_from_db()
@@ -103,12 +103,12 @@ def test_dashboard_asks_the_new_holder_to_confirm(client, staff, people, newcome
     client.force_login(user)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "vp.bqlkcn@tiengiang.gov.vn" in home
-    assert reverse("email_directory_handover_confirm", args=[item.pk]) in home
-    response = client.post(reverse("email_directory_handover_confirm", args=[item.pk]),
+    assert reverse("email_directory:handover_confirm", args=[item.pk]) in home
+    response = client.post(reverse("email_directory:handover_confirm", args=[item.pk]),
                            {"data_received": "on"})
     assert response.status_code == 200  # both boxes are needed
     assert MailboxHandover.objects.get().status == HandoverStatus.PENDING
-    client.post(reverse("email_directory_handover_confirm", args=[item.pk]),
+    client.post(reverse("email_directory:handover_confirm", args=[item.pk]),
                 {"data_received": "on", "password_changed": "on"})
     assert MailboxHandover.objects.get().status == HandoverStatus.CONFIRMED
     client.get(reverse("wagtailadmin_home"))  # shows the success message
@@ -134,10 +134,10 @@ def test_a_pending_handover_can_be_cancelled_by_who_recorded_it(client, staff, p
     _user, entry = newcomer
     item = handover.record(people["office_box"], entry, DAY, staff["leader"])
     client.force_login(staff["clerk"])
-    client.post(reverse("email_directory_handover_confirm", args=[item.pk]), {"cancel": "1"})
+    client.post(reverse("email_directory:handover_confirm", args=[item.pk]), {"cancel": "1"})
     assert MailboxHandover.objects.get().status == HandoverStatus.PENDING
     client.force_login(staff["leader"])
-    client.post(reverse("email_directory_handover_confirm", args=[item.pk]), {"cancel": "1"})
+    client.post(reverse("email_directory:handover_confirm", args=[item.pk]), {"cancel": "1"})
     assert MailboxHandover.objects.get().status == HandoverStatus.CANCELLED
     people["office_box"].refresh_from_db()
     assert people["office_box"].holder == people["chief"]

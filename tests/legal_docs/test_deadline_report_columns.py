@@ -47,7 +47,7 @@ def test_deadline_report_shows_dates_not_relative_times(client, django_user_mode
     admin = django_user_model.objects.create_superuser("it", "it@example.vn", "x-2026-pass")
     client.force_login(admin)
 
-    soup = BeautifulSoup(client.get(reverse("legal_docs_deadlines")).content, "html.parser")
+    soup = BeautifulSoup(client.get(reverse("legal_docs:deadlines")).content, "html.parser")
     rows = {
         row.find("td").get_text(strip=True): [td.get_text(" ", strip=True)
                                               for td in row.find_all("td")]
@@ -67,7 +67,7 @@ def test_deadline_report_columns_fit_the_table(client, django_user_model, make_d
     make_doc("41/QĐ-BQL", "Đăng chậm", issue_date=datetime.date(2026, 3, 6), issued_here=True)
     admin = django_user_model.objects.create_superuser("it", "it@example.vn", "x-2026-pass")
     client.force_login(admin)
-    soup = BeautifulSoup(client.get(reverse("legal_docs_deadlines")).content, "html.parser")
+    soup = BeautifulSoup(client.get(reverse("legal_docs:deadlines")).content, "html.parser")
     widths = [col.get("width") for col in soup.select("table col")]
     assert len(widths) == len(soup.select("thead th")) == 6
     assert sum(int(width.rstrip("%")) for width in widths) == 100

@@ -112,7 +112,7 @@ def test_deadline_report_flags_late_publication(client, django_user_model, make_
     _late_setup(make_doc, agency)
     admin = django_user_model.objects.create_superuser("it", "it@example.vn", "x-2026-pass")
     client.force_login(admin)
-    html = client.get(reverse("legal_docs_deadlines")).content.decode()
+    html = client.get(reverse("legal_docs:deadlines")).content.decode()
     assert "41/QĐ-BQL" in html and "40/QĐ-BQL" in html and "42/2026/NĐ-CP" not in html
     from bs4 import BeautifulSoup
 
@@ -122,7 +122,7 @@ def test_deadline_report_flags_late_publication(client, django_user_model, make_
     }
     assert "Chậm" in rows["41/QĐ-BQL"]
     assert "Đúng hạn" in rows["40/QĐ-BQL"]
-    xlsx = client.get(reverse("legal_docs_deadlines"), {"export": "xlsx"})
+    xlsx = client.get(reverse("legal_docs:deadlines"), {"export": "xlsx"})
     assert xlsx.status_code == 200
 
 

@@ -86,7 +86,7 @@ def test_admin_screen_imports_xlsx_with_progress(client, django_user_model, libr
     book.save(buffer)
     buffer.name = "ke-hoach.xlsx"
     buffer.seek(0)
-    response = client.post(reverse("legal_docs_import"), {
+    response = client.post(reverse("legal_docs:import"), {
         "library": library.pk, "table": buffer, "publish": "on",
     })
     assert response.status_code == 302
@@ -103,7 +103,7 @@ def test_admin_import_refuses_bad_rows_with_their_reasons(client, django_user_mo
     data = (HEADER + "sai,Sai,QĐ,BQL,20/03/2018,,,\n").encode()
     upload = io.BytesIO(data)
     upload.name = "sai.csv"
-    response = client.post(reverse("legal_docs_import"), {"library": library.pk, "table": upload})
+    response = client.post(reverse("legal_docs:import"), {"library": library.pk, "table": upload})
     assert response.status_code == 200
     assert "36/2016/QĐ-UBND" in response.content.decode()  # the number error explains itself
     assert LegalDocumentPage.objects.count() == 0
@@ -118,7 +118,7 @@ def test_only_staff_who_may_add_pages_in_their_own_agency_can_import(
 
     clerk = make_staff("vanthu", agency, role=Role.CLERK)
     client.force_login(clerk)
-    response = client.get(reverse("legal_docs_import"))
+    response = client.get(reverse("legal_docs:import"))
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     other = make_agency("SKH", "Sở Kế hoạch và Đầu tư", own_home=True)
     stranger = make_staff("chuyenvien.skh", other, role=Role.SPECIALIST)

@@ -250,7 +250,7 @@ def test_admin_screen_imports_json_with_a_zip_of_forms_and_shows_progress(
     archive.name = "bieu-mau.zip"
     upload = io.BytesIO(national_json(national_record(), national_record("1.009648", "Khác")))
     upload.name = "thu-tuc.json"
-    response = client.post(reverse("procedures_import"), {
+    response = client.post(reverse("procedures:import"), {
         "index_page": index_page.pk, "table": upload, "forms_zip": archive, "publish": "on"})
     assert response.status_code == 302
     html = client.get(response["Location"]).content.decode()
@@ -266,7 +266,7 @@ def test_admin_screen_shows_every_bad_record_and_writes_nothing(client, django_u
     client.force_login(admin)
     upload = io.BytesIO(national_json(national_record(MaTTHC="TTHC-01")))
     upload.name = "sai.json"
-    response = client.post(reverse("procedures_import"),
+    response = client.post(reverse("procedures:import"),
                            {"index_page": index_page.pk, "table": upload})
     assert response.status_code == 200
     assert "1.115678" in response.content.decode()  # the code error explains itself
@@ -282,7 +282,7 @@ def test_only_staff_who_may_add_pages_in_their_own_agency_can_import(
 
     clerk = make_staff("vanthu", agency, role=Role.CLERK)
     client.force_login(clerk)
-    response = client.get(reverse("procedures_import"))
+    response = client.get(reverse("procedures:import"))
     assert response.status_code == 302
     other = make_agency("SKH", "Sở Kế hoạch và Đầu tư", own_home=True)
     stranger = make_staff("chuyenvien.skh", other, role=Role.SPECIALIST)
@@ -290,7 +290,7 @@ def test_only_staff_who_may_add_pages_in_their_own_agency_can_import(
     specialist = make_staff("chuyenvien", agency, role=Role.SPECIALIST)
     assert list(lists_for(specialist)) == [index_page]
     client.force_login(specialist)
-    assert client.get(reverse("procedures_import")).status_code == 200
+    assert client.get(reverse("procedures:import")).status_code == 200
 
 
 def test_exports_of_the_filtered_list_import_back(client, tmp_path, make_procedure, agency,

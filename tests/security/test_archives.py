@@ -143,7 +143,7 @@ def test_procedure_import_screen_answers_hostile_files(client, superuser, index_
     data = {"index_page": index_page.pk, "table": _upload(table[1], table[0])}
     if forms_zip:
         data["forms_zip"] = _upload(forms_zip[1], forms_zip[0])
-    response = client.post(reverse("procedures_import"), data)
+    response = client.post(reverse("procedures:import"), data)
     assert response.status_code == 200
     assert words in response.content.decode()
     assert not ProcedurePage.objects.exists()
@@ -154,7 +154,7 @@ def test_procedure_import_screen_answers_hostile_files(client, superuser, index_
                                            ("van-ban.xlsx", lying_zip())])
 def test_legal_docs_import_screen_answers_hostile_files(client, superuser, library, name,
                                                         content):
-    response = client.post(reverse("legal_docs_import"),
+    response = client.post(reverse("legal_docs:import"),
                            {"library": library.pk, "table": _upload(content, name)})
     assert response.status_code == 200
     assert "XLSX" in response.content.decode()
@@ -166,7 +166,7 @@ def test_legal_docs_import_screen_answers_hostile_files(client, superuser, libra
                                            ("danh-ba.csv", b"\xff\xfe\x00bad")])
 def test_directory_import_screen_answers_hostile_files(client, superuser, agency, name,
                                                        content):
-    response = client.post(reverse("email_directory_import"),
+    response = client.post(reverse("email_directory:import"),
                            {"agency": agency.pk, "table": _upload(content, name)})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode() or "error" in response.content.decode()

@@ -184,7 +184,7 @@ def _fillings(name, params, other, own, namespace_models):
         return
     if params == {"pk"}:
         label = namespace_models.get(namespace)
-        if name == "email_directory_handover_confirm":
+        if name == "email_directory:handover_confirm":
             label = "email_directory.MailboxHandover"
         if name.startswith("wagtaildocs_chooser:"):
             label = "wagtaildocs.Document"

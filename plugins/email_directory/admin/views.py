@@ -188,7 +188,7 @@ class DirectoryImportView(ImportView):
 
 import_view = DirectoryImportView.as_view(
     form_class=ImportForm, title=gettext_lazy("Import the directory"),
-    url_name="email_directory_import", importer="plugins.email_directory.importer.run_import")
+    url_name="email_directory:import", importer="plugins.email_directory.importer.run_import")
 
 
 # --- Exports ----------------------------------------------------------------------------

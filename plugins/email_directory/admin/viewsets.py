@@ -139,14 +139,14 @@ class EntryIndexMixin(BulkIndexMixin):
         buttons = list(super().header_more_buttons)
         if keeper_agency_ids(self.request.user) != frozenset():
             buttons += [
-                Button(_("Add staff from positions"), url=reverse("email_directory_staff"),
+                Button(_("Add staff from positions"), url=reverse("email_directory:staff"),
                        icon_name="user", priority=10),
-                Button(_("Import a list"), url=reverse("email_directory_import"),
+                Button(_("Import a list"), url=reverse("email_directory:import"),
                        icon_name="upload", priority=20),
             ]
         query = self.request.GET.urlencode()
         for fmt, label in EXPORT_LABELS:
-            url = reverse("email_directory_export", args=[fmt])
+            url = reverse("email_directory:export", args=[fmt])
             buttons.append(Button(label, url=f"{url}?{query}" if query else url,
                                   icon_name="download", priority=30))
         return buttons
@@ -223,7 +223,7 @@ class HandoverListMixin:
         buttons = list(super().get_list_more_buttons(instance))
         if instance.status == HandoverStatus.PENDING:
             buttons.append(MenuItem(gettext("Confirm"),
-                                    url=reverse("email_directory_handover_confirm",
+                                    url=reverse("email_directory:handover_confirm",
                                                 args=[instance.pk]),
                                     icon_name="tick", priority=5))
         return buttons

@@ -41,4 +41,4 @@ class LegalDocsImportView(PageImportView):
 
 import_view = LegalDocsImportView.as_view(
     form_class=ImportForm, page_model=LegalDocumentIndexPage, title=_("Import documents"),
-    url_name="legal_docs_import", importer="plugins.legal_docs.importer.run_import")
+    url_name="legal_docs:import", importer="plugins.legal_docs.importer.run_import")

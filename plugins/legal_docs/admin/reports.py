@@ -52,8 +52,8 @@ def annotate_deadlines(pages, on=None):
 class PublicationDeadlineReport(AgencyScopedFiltersMixin, ReportView):
     page_title = _("Publication deadlines")
     header_icon = "time"
-    index_url_name = "legal_docs_deadlines"
-    index_results_url_name = "legal_docs_deadlines_results"
+    index_url_name = "legal_docs:deadlines"
+    index_results_url_name = "legal_docs:deadlines_results"
     list_export = ["number", "title", "issue_date", "deadline", "published_on", "late"]
     export_headings = {
         "number": _("Document number"), "title": _("Title"), "issue_date": _("Issue date"),

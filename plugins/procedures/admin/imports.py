@@ -57,5 +57,5 @@ class ProceduresImportView(PageImportView):
 
 import_view = ProceduresImportView.as_view(
     form_class=ImportForm, page_model=ProcedureIndexPage,
-    title=_("Import administrative procedures"), url_name="procedures_import",
+    title=_("Import administrative procedures"), url_name="procedures:import",
     importer="plugins.procedures.importer.run_import")

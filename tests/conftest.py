@@ -36,11 +36,14 @@ def _root_page():
 
 
 @pytest.fixture(autouse=True)
-def _site_language():
-    """Each test starts in the site's language, whatever the test before it activated."""
+def _fresh_process_state():
+    """Each test starts in the site's language and with an empty cache (Wagtail keeps its
+    sites' root paths there), whatever the test before it on this worker did."""
+    from django.core.cache import cache
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+    cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
 

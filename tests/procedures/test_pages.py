@@ -367,7 +367,7 @@ def test_receiving_officer_choices_are_the_agencys_own_staff(index_page, agency,
                                                            make_staff):
     """R-SEC-2: the editor chooses among the positions of the page's own agency."""
     unit = Unit.objects.create(agency=agency, name="Văn phòng")
-    other = make_agency("SKH", "Sở Kế hoạch và Đầu tư")
+    other = make_agency("SKH", "Sở Kế hoạch và Đầu tư", own_home=True)
     other_unit = Unit.objects.create(agency=other, name="Văn phòng Sở")
     make_staff("vanthu", agency, unit=unit)
     make_staff("vanthu.skh", other, unit=other_unit)

@@ -150,19 +150,7 @@ def incoming_action(request, pk, action):
             return redirect(INCOMING_INSPECT, document.pk)
         messages.success(request, _("A reply draft was started."))
         return redirect(OUTGOING_INSPECT, draft.pk)
-    handler = INCOMING_HANDLERS.get(action)
-    if handler is None:
-        raise Http404
-    try:
-        invalid = handler(request, document)
-    except TransitionError as refused:
-        messages.error(request, refused.message)
-    else:
-        if invalid is not None:
-            messages.error(request, _form_errors(invalid))
-        else:
-            messages.success(request, _("Done."))
-    return redirect(INCOMING_INSPECT, document.pk)
+    return _run_action(request, document, INCOMING_HANDLERS.get(action), INCOMING_INSPECT)
 
 
 # --- Outgoing documents ---------------------------------------------------------------
@@ -240,7 +228,12 @@ OUTGOING_HANDLERS = {
 @require_POST
 def outgoing_action(request, pk, action):
     document = _outgoing_or_404(request.user, pk)
-    handler = OUTGOING_HANDLERS.get(action)
+    return _run_action(request, document, OUTGOING_HANDLERS.get(action), OUTGOING_INSPECT)
+
+
+def _run_action(request, document, handler, inspect_url_name):
+    """Run one action's handler (a transition of the service module) and come back to the
+    document's page with what happened: done, refused and why, or the form's errors."""
     if handler is None:
         raise Http404
     try:
@@ -252,7 +245,7 @@ def outgoing_action(request, pk, action):
             messages.error(request, _form_errors(invalid))
         else:
             messages.success(request, _("Done."))
-    return redirect(OUTGOING_INSPECT, document.pk)
+    return redirect(inspect_url_name, document.pk)
 
 
 # --- Files: only through here, only to who may see the document -----------------------

@@ -31,10 +31,10 @@ def _form(register, **values):
 
 def test_R_EO_2_clerk_registers_through_the_admin(client, staff, registers):
     client.force_login(staff["clerk"])
-    page = client.get(reverse("eoffice_register_incoming"))
+    page = client.get(reverse("eoffice:register_incoming"))
     assert page.status_code == 200
     assert "Sổ văn bản đến" in page.content.decode()
-    response = client.post(reverse("eoffice_register_incoming"),
+    response = client.post(reverse("eoffice:register_incoming"),
                            {**_form(registers["in"]), "files": [pdf()]})
     document = IncomingDocument.objects.get()
     assert response.status_code == 302
@@ -47,12 +47,12 @@ def test_R_EO_2_clerk_registers_through_the_admin(client, staff, registers):
 def test_R_EO_2_a_generic_summary_needs_confirming_and_a_duplicate_is_linked(
         client, staff, registers, registered):
     client.force_login(staff["clerk"])
-    response = client.post(reverse("eoffice_register_incoming"),
+    response = client.post(reverse("eoffice:register_incoming"),
                            _form(registers["in"], subject="V/v mời họp",
                                  number_notation="7/GM-SXD"))
     assert response.status_code == 200 and "too general" in response.content.decode()
     assert IncomingDocument.objects.count() == 1
-    response = client.post(reverse("eoffice_register_incoming"),
+    response = client.post(reverse("eoffice:register_incoming"),
                            _form(registers["in"], issue_date="09/03/2026"))
     body = response.content.decode()
     assert "already registered" in body
@@ -71,20 +71,20 @@ def test_another_agencys_clerk_sees_none_of_our_registers_or_documents(
     assert "125/GM-UBND" not in documents
     assert client.get(reverse("eoffice_incoming:inspect", args=[registered.pk])
                       ).status_code == 404
-    assert client.get(reverse("eoffice_slip", args=["incoming", registered.pk])
+    assert client.get(reverse("eoffice:slip", args=["incoming", registered.pk])
                       ).status_code == 404
     file = registered.files.get()
-    assert client.get(reverse("eoffice_download", args=["incoming", file.pk])
+    assert client.get(reverse("eoffice:download", args=["incoming", file.pk])
                       ).status_code == 404
     # Registering into our register is refused: it is not a choice.
-    response = client.post(reverse("eoffice_register_incoming"),
+    response = client.post(reverse("eoffice:register_incoming"),
                            _form(registers["in"], number_notation="9/UBND-VP"))
     assert response.status_code == 200
     assert IncomingDocument.objects.count() == 1
 
 
 def test_refused_posts_change_nothing(client, staff, units, registered):
-    url = reverse("eoffice_incoming_action", args=[registered.pk, "assign"])
+    url = reverse("eoffice:incoming_action", args=[registered.pk, "assign"])
     data = {"main_unit": units["investment"].pk, "deadline_days": "5"}
     client.force_login(staff["skh_director"])
     assert client.post(url, data).status_code == 404
@@ -103,19 +103,19 @@ def test_R_EO_3_director_assigns_with_the_button_and_the_handler_sees_it(
     client.force_login(staff["director"])
     inspect = client.get(reverse("eoffice_incoming:inspect", args=[registered.pk]))
     assert "Assign" in inspect.content.decode()
-    response = client.post(reverse("eoffice_incoming_action", args=[registered.pk, "assign"]),
+    response = client.post(reverse("eoffice:incoming_action", args=[registered.pk, "assign"]),
                            {"main_person": staff["specialist"].pk, "deadline_days": "3",
                             "instruction": "Đ/c Diễm tham mưu."})
     assert response.status_code == 302
     registered.refresh_from_db()
     assert registered.state == IncomingState.ASSIGNED
     client.force_login(staff["specialist"])
-    inbox_page = client.get(reverse("eoffice_inbox")).content.decode()
+    inbox_page = client.get(reverse("eoffice:inbox")).content.decode()
     assert "125/GM-UBND" in inbox_page
     inspect = client.get(reverse("eoffice_incoming:inspect", args=[registered.pk])).content
     assert "Record the result" in inspect.decode() and "Đ/c Diễm tham mưu." in inspect.decode()
     client.force_login(staff["outsider"])
-    assert "125/GM-UBND" not in client.get(reverse("eoffice_inbox")).content.decode()
+    assert "125/GM-UBND" not in client.get(reverse("eoffice:inbox")).content.decode()
 
 
 def test_a_secret_document_is_seen_only_by_its_assignees(client, staff, units, registers):
@@ -136,7 +136,7 @@ def test_files_are_served_only_through_the_checked_view(client, staff, registere
     file = registered.files.get()
     with pytest.raises(ValueError):
         file.file.url  # noqa: B018 - no public URL at all
-    url = reverse("eoffice_download", args=["incoming", file.pk])
+    url = reverse("eoffice:download", args=["incoming", file.pk])
     client.force_login(staff["outsider"])
     assert client.get(url).status_code == 404
     client.force_login(staff["clerk"])
@@ -150,7 +150,7 @@ def test_R_EO_8_author_sees_each_reviewers_changes(client, staff, bql):
                                   subject="Đề nghị góp ý dự án đầu tư nhà máy may Việt Tiến")
     outgoing.submit(staff["specialist"], draft)
     client.force_login(staff["leader"])
-    url = reverse("eoffice_outgoing_action", args=[draft.pk, "edit"])
+    url = reverse("eoffice:outgoing_action", args=[draft.pk, "edit"])
     client.post(url, {"subject": draft.subject, "body_text": "Đề nghị Sở góp ý.",
                       "external_recipients": ""})
     client.force_login(staff["specialist"])
@@ -169,7 +169,7 @@ def test_R_EO_8_author_sees_each_reviewers_changes(client, staff, bql):
 def test_R_EO_6_draft_from_the_admin_and_issue_with_the_button(client, staff, bql, skh,
                                                                 registers):
     client.force_login(staff["specialist"])
-    response = client.post(reverse("eoffice_new_draft"), {
+    response = client.post(reverse("eoffice:new_draft"), {
         "drafting_unit": staff["specialist"].positions.get().unit_id, "type_code": "",
         "subject": "Đề nghị góp ý dự án đầu tư nhà máy may Việt Tiến", "body_text": "Nội dung",
         "urgency": "normal", "secrecy": "none", "recipient_agencies": [skh.pk],
@@ -180,7 +180,7 @@ def test_R_EO_6_draft_from_the_admin_and_issue_with_the_button(client, staff, bq
     outgoing.forward(staff["leader"], draft)
     outgoing.approve(staff["director"], draft)
     client.force_login(staff["clerk"])
-    response = client.post(reverse("eoffice_outgoing_action", args=[draft.pk, "issue"]), {
+    response = client.post(reverse("eoffice:outgoing_action", args=[draft.pk, "issue"]), {
         "register": registers["out"].pk, "signing_prefix": "KT.",
         "signer": staff["director"].pk, "issue_date": "10/03/2026", "copies": "3"})
     draft.refresh_from_db()
@@ -195,24 +195,24 @@ def test_R_EO_18_unit_leader_sees_the_units_progress_and_others_do_not(
     incoming.assign(staff["director"], registered, main=units["investment"])
     incoming.reassign(staff["leader"], registered, staff["specialist"])
     client.force_login(staff["leader"])
-    page = client.get(reverse("eoffice_unit_progress")).content.decode()
+    page = client.get(reverse("eoffice:unit_progress")).content.decode()
     assert "125/GM-UBND" in page
     client.force_login(staff["other_leader"])
-    assert "125/GM-UBND" not in client.get(reverse("eoffice_unit_progress")).content.decode()
+    assert "125/GM-UBND" not in client.get(reverse("eoffice:unit_progress")).content.decode()
     client.force_login(staff["specialist"])
-    assert client.get(reverse("eoffice_unit_progress")).status_code in (302, 403)
+    assert client.get(reverse("eoffice:unit_progress")).status_code in (302, 403)
     client.force_login(staff["director"])
-    assert "125/GM-UBND" in client.get(reverse("eoffice_agency")).content.decode()
+    assert "125/GM-UBND" in client.get(reverse("eoffice:agency")).content.decode()
 
 
 def test_inbox_search_ignores_accents(client, staff, units, registered):
     incoming.assign(staff["director"], registered, main=staff["specialist"])
     client.force_login(staff["specialist"])
-    found = client.get(reverse("eoffice_inbox"), {"q": "giai phong mat bang"}).content.decode()
+    found = client.get(reverse("eoffice:inbox"), {"q": "giai phong mat bang"}).content.decode()
     assert "125/GM-UBND" in found
-    missing = client.get(reverse("eoffice_inbox"), {"q": "xay dung"}).content.decode()
+    missing = client.get(reverse("eoffice:inbox"), {"q": "xay dung"}).content.decode()
     assert "125/GM-UBND" not in missing
-    by_number = client.get(reverse("eoffice_inbox"), {"q": "125/gm-ubnd"}).content.decode()
+    by_number = client.get(reverse("eoffice:inbox"), {"q": "125/gm-ubnd"}).content.decode()
     assert "125/GM-UBND" in by_number
 
 
@@ -232,7 +232,7 @@ def test_lists_keep_a_constant_number_of_queries(client, staff, units, registers
             assert client.get(url).status_code == 200
         return len(queries)
 
-    few = {url: count(url) for url in (reverse("eoffice_inbox"),
+    few = {url: count(url) for url in (reverse("eoffice:inbox"),
                                        reverse("eoffice_incoming:index"))}
     for number in range(4, 12):
         document = incoming.register(staff["clerk"], registers["in"], **incoming_fields(
@@ -274,5 +274,5 @@ def test_R_EO_7_the_agency_view_lists_drafts_past_their_review_time(client, staf
     OutgoingDocument.objects.filter(pk=draft.pk).update(
         review_due_at=timezone.now() - datetime.timedelta(hours=1))
     client.force_login(staff["director"])
-    page = client.get(reverse("eoffice_agency")).content.decode()
+    page = client.get(reverse("eoffice:agency")).content.decode()
     assert "Drafts past their review time" in page and "cải cách hành chính" in page

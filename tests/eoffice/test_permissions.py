@@ -12,16 +12,16 @@ pytestmark = pytest.mark.django_db
 OK, DENIED = "ok", "denied"
 # Screen → who may open it (everyone else is refused: 403, or Wagtail's redirect).
 SCREENS = {
-    "eoffice_inbox": {"director", "clerk", "leader", "specialist", "skh_clerk"},
+    "eoffice:inbox": {"director", "clerk", "leader", "specialist", "skh_clerk"},
     "eoffice_incoming:index": {"director", "clerk", "leader", "specialist", "skh_clerk"},
     "eoffice_outgoing:index": {"director", "clerk", "leader", "specialist", "skh_clerk"},
     "eoffice_dossier:index": {"director", "clerk", "leader", "specialist", "skh_clerk"},
     "eoffice_register:index": {"director", "clerk", "leader", "specialist", "skh_clerk"},
     "eoffice_register:add": {"clerk", "skh_clerk"},
-    "eoffice_register_incoming": {"clerk", "skh_clerk"},
-    "eoffice_new_draft": {"director", "clerk", "leader", "specialist", "skh_clerk"},
-    "eoffice_unit_progress": {"director", "leader"},
-    "eoffice_agency": {"director", "clerk", "skh_clerk"},
+    "eoffice:register_incoming": {"clerk", "skh_clerk"},
+    "eoffice:new_draft": {"director", "clerk", "leader", "specialist", "skh_clerk"},
+    "eoffice:unit_progress": {"director", "leader"},
+    "eoffice:agency": {"director", "clerk", "skh_clerk"},
 }
 ROLES = ("director", "clerk", "leader", "specialist", "skh_clerk")
 
@@ -58,7 +58,7 @@ def test_only_the_director_approves_and_nothing_changes_otherwise(client, staff,
                                                                   with_director):
     client.force_login(staff[role])
     before = (with_director.steps.count(), with_director.history.count())
-    client.post(reverse("eoffice_outgoing_action", args=[with_director.pk, "approve"]), {})
+    client.post(reverse("eoffice:outgoing_action", args=[with_director.pk, "approve"]), {})
     fresh = OutgoingDocument.objects.get(pk=with_director.pk)
     assert fresh.state == OutgoingState.DIRECTOR_REVIEW
     assert (fresh.steps.count(), fresh.history.count()) == before
@@ -68,7 +68,7 @@ def test_only_the_director_approves_and_nothing_changes_otherwise(client, staff,
 def test_only_a_clerk_of_the_agency_issues(client, staff, role, registers, with_director):
     outgoing.approve(staff["director"], with_director)
     client.force_login(staff[role])
-    client.post(reverse("eoffice_outgoing_action", args=[with_director.pk, "issue"]), {
+    client.post(reverse("eoffice:outgoing_action", args=[with_director.pk, "issue"]), {
         "register": registers["out"].pk, "signer": staff["director"].pk,
         "issue_date": "10/03/2026"})
     fresh = OutgoingDocument.objects.get(pk=with_director.pk)
@@ -95,7 +95,7 @@ def test_unread_for_information_until_opened(client, staff, units, registered):
     incoming.assign(staff["director"], registered, main=units["investment"],
                     info=[staff["outsider"]])
     client.force_login(staff["outsider"])
-    unread = reverse("eoffice_inbox") + "?tab=unread"
+    unread = reverse("eoffice:inbox") + "?tab=unread"
     assert "125/GM-UBND" in client.get(unread).content.decode()
     client.get(reverse("eoffice_incoming:inspect", args=[registered.pk]))
     assert "125/GM-UBND" not in client.get(unread).content.decode()

@@ -61,9 +61,9 @@ SKIPPED_LISTS = {
 
 # The e-office's actions on one document (a POST each): every action is probed.
 EOFFICE_ACTIONS = {
-    "eoffice_incoming_action": ("eoffice_documents.IncomingDocument", (
+    "eoffice:incoming_action": ("eoffice_documents.IncomingDocument", (
         "assign", "reassign", "recall", "return", "resubmit", "result", "file", "reply")),
-    "eoffice_outgoing_action": ("eoffice_documents.OutgoingDocument", (
+    "eoffice:outgoing_action": ("eoffice_documents.OutgoingDocument", (
         "edit", "attach", "issue", "submit", "forward", "approve", "comment", "send_back",
         "withdraw")),
 }
@@ -206,8 +206,8 @@ def _fillings(name, params, other, own, namespace_models):
         for action in EOFFICE_ACTIONS[name][1]:
             yield {"pk": _record_for(label, other).pk, "action": action}, label
         return
-    if name in ("eoffice_download", "eoffice_slip") and params == {"kind", "pk"}:
-        model = "File" if name == "eoffice_download" else "Document"
+    if name in ("eoffice:download", "eoffice:slip") and params == {"kind", "pk"}:
+        model = "File" if name == "eoffice:download" else "Document"
         for kind in ("incoming", "outgoing"):
             label = f"eoffice_documents.{kind.capitalize()}{model}"
             yield {"kind": kind, "pk": _record_for(label, other).pk}, label

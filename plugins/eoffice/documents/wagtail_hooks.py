@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -16,19 +16,20 @@ def register_eoffice_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_eoffice_urls():
-    return [
-        path("van-phong/hop-thu/", views.my_inbox, name="eoffice_inbox"),
-        path("van-phong/tien-do-don-vi/", views.unit_progress, name="eoffice_unit_progress"),
-        path("van-phong/co-quan/", views.agency_overview, name="eoffice_agency"),
-        path("van-phong/vao-so-den/", views.register_incoming, name="eoffice_register_incoming"),
-        path("van-phong/du-thao-moi/", views.new_draft, name="eoffice_new_draft"),
+    urls = [
+        path("van-phong/hop-thu/", views.my_inbox, name="inbox"),
+        path("van-phong/tien-do-don-vi/", views.unit_progress, name="unit_progress"),
+        path("van-phong/co-quan/", views.agency_overview, name="agency"),
+        path("van-phong/vao-so-den/", views.register_incoming, name="register_incoming"),
+        path("van-phong/du-thao-moi/", views.new_draft, name="new_draft"),
         path("van-phong/van-ban-den/<int:pk>/<str:action>/", views.incoming_action,
-             name="eoffice_incoming_action"),
+             name="incoming_action"),
         path("van-phong/van-ban-di/<int:pk>/<str:action>/", views.outgoing_action,
-             name="eoffice_outgoing_action"),
-        path("van-phong/tep/<str:kind>/<int:pk>/", views.download, name="eoffice_download"),
-        path("van-phong/phieu-xu-ly/<str:kind>/<int:pk>/", views.slip, name="eoffice_slip"),
+             name="outgoing_action"),
+        path("van-phong/tep/<str:kind>/<int:pk>/", views.download, name="download"),
+        path("van-phong/phieu-xu-ly/<str:kind>/<int:pk>/", views.slip, name="slip"),
     ]
+    return [path("", include((urls, "eoffice"), namespace="eoffice"))]
 
 
 class InboxMenuItem(MenuItem):
@@ -40,12 +41,12 @@ class InboxMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_inbox_menu_item():
-    return InboxMenuItem(_("My inbox"), reverse("eoffice_inbox"), icon_name="tasks",
+    return InboxMenuItem(_("My inbox"), reverse("eoffice:inbox"), icon_name="tasks",
                          order=140)
 
 
 class InboxPanel(Component):
-    name = "eoffice_inbox"
+    name = "eoffice:inbox"
     order = 50
     template_name = "eoffice_documents/admin/inbox_panel.html"
 

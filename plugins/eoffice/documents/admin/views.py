@@ -365,7 +365,7 @@ def inspect_context(request, document, kind):
     """What the inspect pages show beyond the fields: files, steps, the actions' forms."""
     user = request.user
     context = {"steps": document.steps.select_related("actor"), "kind": kind,
-               "slip_url": reverse("eoffice_slip", args=[kind, document.pk])}
+               "slip_url": reverse("eoffice:slip", args=[kind, document.pk])}
     if kind == "incoming":
         incoming.mark_read(user, document)
         actions = incoming_actions(user, document)
@@ -398,7 +398,7 @@ def inspect_context(request, document, kind):
         context["versions"] = versions.text_versions(document)
     context["actions"] = [
         {"name": name, "label": ACTION_LABELS[name](), "form": forms[name](),
-         "url": reverse(f"eoffice_{kind}_action", args=[document.pk, name])}
+         "url": reverse(f"eoffice:{kind}_action", args=[document.pk, name])}
         for name in actions]
     return context
 

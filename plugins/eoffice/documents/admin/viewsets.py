@@ -104,7 +104,7 @@ class IncomingIndexMixin(FoldedSearchMixin):
         if self.request.user.is_superuser or access.role_agency_ids(self.request.user,
                                                                     Role.CLERK):
             buttons.append(Button(_("Register an incoming document"),
-                                  url=reverse("eoffice_register_incoming"), icon_name="plus",
+                                  url=reverse("eoffice:register_incoming"), icon_name="plus",
                                   priority=5))
         return buttons
 
@@ -180,7 +180,7 @@ class OutgoingIndexMixin(FoldedSearchMixin):
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons,
-                Button(_("New outgoing draft"), url=reverse("eoffice_new_draft"),
+                Button(_("New outgoing draft"), url=reverse("eoffice:new_draft"),
                        icon_name="plus", priority=5)]
 
 

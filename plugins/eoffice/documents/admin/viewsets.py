@@ -17,7 +17,7 @@ from wagtail.admin.widgets.button import Button
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
 from plugins.core.models import Role
 from plugins.eoffice.documents import access
-from plugins.eoffice.documents.admin.views import inspect_context, search
+from plugins.eoffice.documents.admin.views import inspect_context
 from plugins.eoffice.documents.models import (
     IncomingDocument,
     IncomingState,
@@ -28,6 +28,7 @@ from plugins.eoffice.documents.models import (
     Urgency,
     WorkDossier,
 )
+from plugins.eoffice.documents.search import search
 
 
 class _ObjectChecks:
@@ -84,7 +85,8 @@ class IncomingFilterSet(WagtailFilterSet):
 
 
 class FoldedSearchMixin:
-    """Search the number and the trích yếu without accents, on folded columns."""
+    """Search number, trích yếu and sender without accents (:mod:`...search`, core's query
+    language)."""
 
     search_fields = ["subject"]  # enables the search box; the search itself is below
 

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from plugins.core.text import fold, nfc
+from plugins.core.text import nfc
 from plugins.eoffice.documents.models.choices import TYPE_CHOICES, Secrecy, Urgency
+from plugins.eoffice.documents.search import folded_text
 
 
 class DocumentBase(models.Model):
@@ -22,7 +23,8 @@ class DocumentBase(models.Model):
         _("summary (trích yếu)"), max_length=500,
         help_text=_("Specific, as in “UBND tỉnh mời họp ngày 12/3 về việc …”, not a generic "
                     "“V/v mời họp”."))
-    subject_folded = models.TextField(editable=False, blank=True, default="")
+    # The words the lists search by, folded (:mod:`..search`): number, trích yếu, sender.
+    search_text = models.TextField(editable=False, blank=True, default="")
     urgency = models.CharField(_("urgency"), max_length=12, choices=Urgency.choices,
                                default=Urgency.NORMAL)
     secrecy = models.CharField(_("secrecy"), max_length=12, choices=Secrecy.choices,
@@ -39,9 +41,12 @@ class DocumentBase(models.Model):
 
     def save(self, *args, **kwargs):
         self.subject = nfc(self.subject or "").strip()
-        self.subject_folded = fold(self.subject)
+        self.search_text = folded_text(*self.search_parts())
         self._guard_dossier()
         super().save(*args, **kwargs)
+
+    def search_parts(self):
+        return (getattr(self, "number_notation", ""), self.subject)
 
     @property
     def is_secret(self):

@@ -40,7 +40,7 @@ class IncomingDocument(DocumentBase):
                                            editable=False)
 
     objects = AgencyQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["subject_folded", "number_key"])
+    history = HistoricalRecords(excluded_fields=["search_text", "number_key"])
 
     class Meta:
         verbose_name = _("incoming document")
@@ -56,6 +56,9 @@ class IncomingDocument(DocumentBase):
             models.Index(fields=["agency", "number_key", "issue_date"],
                          name="eoffice_incoming_dup_idx"),
         ]
+
+    def search_parts(self):
+        return (self.number_notation, self.subject, self.sender_name)
 
     def __str__(self):
         return f"{self.arrival_number:02d} — {self.number_notation}: {self.subject[:80]}"

@@ -56,7 +56,7 @@ class OutgoingDocument(DocumentBase):
     withdrawn_note = models.TextField(_("withdrawal note"), blank=True, editable=False)
 
     objects = AgencyQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["subject_folded", "number_key"])
+    history = HistoricalRecords(excluded_fields=["search_text", "number_key"])
 
     class Meta:
         verbose_name = _("outgoing document")

@@ -67,5 +67,5 @@ class DocumentBase(models.Model):
             return
         if self.dossier_id != stored[0]:
             raise ValidationError(_("A filed document cannot be removed from its dossier."))
-        if stored[1] == "closed":
+        if stored[1] != "open":
             raise ValidationError(_("The dossier is closed: its documents are read-only."))

@@ -3,4 +3,4 @@
 from settings.solo import *  # noqa: F403
 from settings.solo import solo_apps
 
-INSTALLED_APPS = solo_apps("plugins.eoffice.documents")
+INSTALLED_APPS = solo_apps("plugins.eoffice.documents", "plugins.eoffice.exchange")

@@ -35,7 +35,8 @@ from datetime import timedelta
 from plugins.core.wagtail_vi.paths import JS_LOCALE_PATH
 
 # Every plugin of the package; each works with the core alone.
-ALL = ("email_directory", "legal_docs", "procedures", "editorial_board", "eoffice.documents")
+ALL = ("email_directory", "legal_docs", "procedures", "editorial_board", "eoffice.documents",
+       "eoffice.exchange")
 
 CORE_APP = "plugins.core"
 WAGTAIL_VI_APP = "plugins.core.wagtail_vi"

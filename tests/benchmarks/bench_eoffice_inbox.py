@@ -366,7 +366,9 @@ def people(world):
 
 
 def measure_views(users, requests):
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from plugins.eoffice.documents import access, inbox
@@ -396,11 +398,14 @@ def measure_views(users, requests):
         client = clients[role]
         response = client.get(url)  # warm: templates, caches, the plan
         assert response.status_code == 200, (label, response.status_code)
-        times = []
+        times, sql, queries = [], [], 0
         for _ in range(requests):
-            elapsed, response = timed(lambda url=url, client=client: client.get(url))
+            with CaptureQueriesContext(connection) as captured:
+                elapsed, response = timed(lambda url=url, client=client: client.get(url))
             times.append(elapsed)
-        results.append(_report(label, times))
+            sql.append(sum(float(query["time"]) for query in captured.captured_queries) * 1000)
+            queries = len(captured.captured_queries)
+        results.append(_report(label, times, sql, queries))
     print("Inbox functions alone (the list's first 50 rows, and the five counts):")
     for label, role, call in [
         ("specialist: to_handle[:50]", "specialist",
@@ -419,10 +424,14 @@ def measure_views(users, requests):
     return results
 
 
-def _report(label, times):
+def _report(label, times, sql=None, queries=0):
     p50, p95 = statistics.median(times), percentile(times, 0.95)
     verdict = "ok" if p95 <= GOAL_MS else "OVER GOAL"
-    print(f"  {label:<38} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {verdict}", flush=True)
+    line = f"  {label:<38} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {verdict:<9}"
+    if sql:
+        line += (f"  SQL p50 {statistics.median(sql):6.1f} ms  p95 {percentile(sql, 0.95):6.1f} ms"
+                 f"  ({queries} queries)")
+    print(line, flush=True)
     return label, p50, p95
 
 

@@ -114,6 +114,11 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
     ))
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # The e-office's access rules (ORed EXISTS) make PostgreSQL overestimate costs and
+    # JIT-compile queries that run in milliseconds: 65–750 ms lost each
+    # (tests/benchmarks/bench_eoffice_inbox.py). The connection turns JIT off for itself.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,7 +3,7 @@
 Each function returns a queryset (one query for a list, one for a count), so lists keep a
 constant number of queries however many documents there are."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from plugins.core.calendar import WorkingCalendar
 from plugins.core.models import Position, Role
@@ -41,16 +41,23 @@ def to_handle(user):
     return access.incoming_visible_to(user).filter(waiting).select_related(*LIST_RELATED)
 
 
-def due_soon(user, agency=None):
-    """Assigned to ``user`` and due within two working days (today included)."""
+def _due_soon_q(agency=None):
     start = today()
     end = WorkingCalendar(agency).add_working_days(start, DUE_SOON_WORKING_DAYS)
-    return to_handle(user).filter(state=IncomingState.ASSIGNED,
-                                  deadline__range=(start, end))
+    return Q(state=IncomingState.ASSIGNED, deadline__range=(start, end))
+
+
+def _overdue_q():
+    return Q(state=IncomingState.ASSIGNED, deadline__lt=today())
+
+
+def due_soon(user, agency=None):
+    """Assigned to ``user`` and due within two working days (today included)."""
+    return to_handle(user).filter(_due_soon_q(agency))
 
 
 def overdue(user):
-    return to_handle(user).filter(state=IncomingState.ASSIGNED, deadline__lt=today())
+    return to_handle(user).filter(_overdue_q())
 
 
 def unread_for_information(user):
@@ -97,11 +104,13 @@ def agency_open(user, agency):
 
 
 def counts(user):
-    """The dashboard's numbers."""
+    """The dashboard's numbers; the three of the documents to handle in one query (each
+    count walks the user's assignments: once, not three times)."""
+    handling = to_handle(user).select_related(None).aggregate(
+        to_handle=Count("pk"), due_soon=Count("pk", filter=_due_soon_q()),
+        overdue=Count("pk", filter=_overdue_q()))
     return {
-        "to_handle": to_handle(user).count(),
-        "due_soon": due_soon(user).count(),
-        "overdue": overdue(user).count(),
+        **handling,
         "unread": unread_for_information(user).count(),
         "drafts": drafts_to_review(user).count(),
     }

@@ -54,6 +54,16 @@ class IncomingDocument(DocumentBase):
                          name="eoffice_incoming_state_idx"),
             models.Index(fields=["agency", "number_key", "issue_date"],
                          name="eoffice_incoming_dup_idx"),
+            # The open documents, in the order the inboxes list them: a few thousand
+            # among a million filed ones (bench_eoffice_inbox.py).
+            models.Index(fields=["agency", "deadline", "-arrived_at"],
+                         condition=~models.Q(state="filed"),
+                         name="eoffice_incoming_open_idx"),
+            # The register's list in its order, with what the access rules read, so the
+            # first page stops after a page of rows and the count reads the index alone.
+            models.Index(fields=["agency", "-arrived_at", "-arrival_number"],
+                         include=["secrecy", "registered_by", "id"],
+                         name="eoffice_incoming_list_idx"),
         ]
 
     def search_parts(self):
@@ -121,6 +131,11 @@ class Assignment(models.Model):
         indexes = [
             models.Index(fields=["person", "is_active"], name="eoffice_assign_person_idx"),
             models.Index(fields=["unit", "is_active"], name="eoffice_assign_unit_idx"),
+            # A person's assignments (thousands over the years) read from the index
+            # alone by the inboxes and the access rules (PostgreSQL: index-only scans).
+            models.Index(fields=["person", "document"],
+                         include=["role", "is_active", "recalled_at", "read_at"],
+                         name="eoffice_assign_person_doc_idx"),
         ]
 
     def __str__(self):

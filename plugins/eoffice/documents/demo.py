@@ -147,7 +147,8 @@ def _incoming(context, agency, people):
             clerk, register, arrived_at=arrived, sender_name=sender, number_notation=number,
             issue_date=_issue_date(arrived, issued), type_code=type_code, subject=subject,
             urgency=urgency, secrecy=secrecy, page_count=2,
-            source=Source.ELECTRONIC if days_ago > 15 else Source.PAPER).document
+            source=Source.ELECTRONIC if days_ago > 15 else Source.PAPER,
+            as_of=arrived).document
         context.note(True, f"incoming {number}")
         if fate == "registered":
             continue

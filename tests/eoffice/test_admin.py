@@ -4,6 +4,7 @@ by the people it is assigned to; refused POSTs change nothing."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from plugins.eoffice.documents.models import (
     IncomingDocument,
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(register, **values):
-    data = {"register": register.pk, "arrived_at": "09/03/2026 08:15",
+    # Arrived now: normal registration refuses an arrival before the previous working day.
+    arrived = timezone.localtime().strftime("%d/%m/%Y %H:%M")
+    data = {"register": register.pk, "arrived_at": arrived,
             "sender_name": "UBND tỉnh Tiền Giang", "number_notation": "125/GM-UBND",
             "issue_date": "06/03/2026", "type_code": "GM", "subject": SUBJECT,
             "urgency": "normal", "secrecy": "none", "page_count": "2", "source": "paper",

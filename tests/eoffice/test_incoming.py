@@ -218,9 +218,9 @@ def test_urgent_documents_are_mailed_at_once(staff, units, registers, delivered,
 def test_arrival_year_follows_the_arrival_date(staff, registers):
     from django.utils import timezone
 
+    arrived = timezone.now() - datetime.timedelta(days=400)
     old = incoming.register(staff["clerk"], registers["in"], **incoming_fields(
-        arrived_at=timezone.now() - datetime.timedelta(days=400),
-        number_notation="01/UBND-VP")).document
+        arrived_at=arrived, number_notation="01/UBND-VP"), as_of=arrived).document
     new = incoming.register(staff["clerk"], registers["in"], **incoming_fields()).document
     assert (old.arrival_number, new.arrival_number) == (1, 1)
     assert old.year != new.year

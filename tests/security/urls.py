@@ -69,6 +69,14 @@ EOFFICE_ACTIONS = {
 }
 
 
+# The e-office's screens of one record outside its viewsets.
+EOFFICE_RECORDS = {
+    "eoffice:end_delegation": "eoffice_documents.Delegation",
+    "eoffice:outage_register": "eoffice_documents.OutageEntry",
+    "eoffice:dossier_close": "eoffice_documents.WorkDossier",
+}
+
+
 @dataclass(frozen=True)
 class Probe:
     name: str
@@ -186,6 +194,7 @@ def _fillings(name, params, other, own, namespace_models):
         label = namespace_models.get(namespace)
         if name == "email_directory:handover_confirm":
             label = "email_directory.MailboxHandover"
+        label = EOFFICE_RECORDS.get(name, label)
         if name.startswith("wagtaildocs_chooser:"):
             label = "wagtaildocs.Document"
         elif name.startswith("wagtailimages_chooser:"):

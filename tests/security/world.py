@@ -300,6 +300,8 @@ def _email_directory(ns):
 
 def _eoffice(ns):
     from plugins.eoffice.documents.models import (
+        Delegation,
+        OutageEntry,
         OutgoingFile,
         Register,
         RegisterKind,
@@ -324,6 +326,18 @@ def _eoffice(ns):
                                 file=ContentFile(b"%PDF-1.4 di", name=f"di-{ns.key}.pdf"))
     dossier = WorkDossier.objects.create(unit=ns.office, year=2026, code="01",
                                          title=f"Hồ sơ {ns.marker}")
+    delegation = Delegation.objects.create(
+        agency=ns.agency, delegator=ns.people[Role.AGENCY_LEADER],
+        delegate=ns.people[Role.UNIT_LEADER], reason=f"Đi công tác {ns.marker}",
+        # Coming, not in force: the lists show it, nobody's powers change.
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+        ends_at=timezone.now() + datetime.timedelta(days=2))
+    outage = OutageEntry.objects.create(
+        agency=ns.agency, reason=f"Mất điện {ns.marker}", entered_by=ns.people[Role.CLERK],
+        starts_at=timezone.now() - datetime.timedelta(days=3),
+        ends_at=timezone.now() - datetime.timedelta(days=2))
+    ns.objects.update({"eoffice_documents.Delegation": delegation,
+                       "eoffice_documents.OutageEntry": outage})
     ns.objects.update({"eoffice_documents.Register": register,
                        "eoffice_documents.IncomingDocument": document,
                        "eoffice_documents.IncomingFile": document.files.get(),

@@ -7,14 +7,22 @@
   to (a person, or the leaders of a unit), the director who assigns it and the clerk who
   registered it; it never has a file.
 - Another agency's documents are never seen (core scoping first, then the rules above).
+- A person the director delegated their processing authority to (R-EO-15) counts as a
+  director of the agency while the delegation is in force — from its start to its end or
+  until the director ends it, compared with now at every check — for the actions and for
+  what they see, secret documents included: assigning a secret document is the director's
+  work, and a secret document is kept as metadata only. After the window nothing remains
+  of it but the steps they took, recorded "on behalf of" the director.
 """
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from plugins.core.models import AgencyRole, Position, Role
 from plugins.core.scoping import agency_ids_for_user
 from plugins.eoffice.documents.models import (
     Assignment,
+    Delegation,
     IncomingDocument,
     OutgoingDocument,
     OutgoingState,
@@ -24,8 +32,9 @@ from plugins.eoffice.documents.models import (
 _ROLE_CACHE = "_eoffice_role_agencies"
 
 
-def role_agency_ids(user, role):
-    """The agencies where ``user`` holds ``role`` (cached on the user for the request)."""
+def held_role_agency_ids(user, role):
+    """The agencies where ``user`` holds ``role`` themselves (cached on the user for the
+    request)."""
     if not user or not user.is_authenticated or not user.is_active:
         return frozenset()
     cache = user.__dict__.setdefault(_ROLE_CACHE, {})
@@ -35,12 +44,50 @@ def role_agency_ids(user, role):
     return cache[role]
 
 
+def role_agency_ids(user, role):
+    """The agencies where ``user`` acts in ``role``: held, or for the agency leader's role
+    also delegated to them and in force now."""
+    held = held_role_agency_ids(user, role)
+    if role == Role.AGENCY_LEADER:
+        return held | delegated_agency_ids(user)
+    return held
+
+
+def delegated_agency_ids(user):
+    """The agencies whose director's authority is delegated to ``user`` now. The windows
+    are read once per request; each call compares them with now."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cache = user.__dict__.setdefault(_ROLE_CACHE, {})
+    if "delegated" not in cache:
+        cache["delegated"] = tuple(Delegation.objects.current_or_coming().filter(
+            delegate=user).values_list("agency_id", "starts_at", "ends_at"))
+    now = timezone.now()
+    return frozenset(agency for agency, start, end in cache["delegated"] if start <= now < end)
+
+
 def forget(user):
     user.__dict__.pop(_ROLE_CACHE, None)
 
 
+def holds_director_role(user, agency_id):
+    return user.is_superuser or agency_id in held_role_agency_ids(user, Role.AGENCY_LEADER)
+
+
+def delegation_in_force(user, agency_id):
+    """The delegation under which ``user`` acts for the agency's director now, if any
+    (read fresh: the services decide with it)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return None
+    return (Delegation.objects.active().filter(delegate=user, agency_id=agency_id)
+            .select_related("delegator").first())
+
+
 def is_director(user, agency_id):
-    return user.is_superuser or agency_id in role_agency_ids(user, Role.AGENCY_LEADER)
+    """Whether ``user`` may act as the agency's director: their own role, or a delegation
+    in force now."""
+    return holds_director_role(user, agency_id) or (
+        delegation_in_force(user, agency_id) is not None)
 
 
 def is_clerk(user, agency_id):

@@ -146,7 +146,8 @@ def _incoming(context, agency, people):
     mail.sort(key=lambda item: item[0])  # arrival numbers follow arrival times
     for arrived, spec, handle in mail:
         if handle is not None:
-            document = incoming.register(clerk, ordinary, arrived_at=arrived, **spec).document
+            document = incoming.register(clerk, ordinary, arrived_at=arrived, as_of=arrived,
+                                         **spec).document
             context.note(True, f"incoming {document.number_notation}")
             handle(document)
             continue
@@ -156,7 +157,8 @@ def _incoming(context, agency, people):
             clerk, register, arrived_at=arrived, sender_name=sender, number_notation=number,
             issue_date=_issue_date(arrived, issued), type_code=type_code, subject=subject,
             urgency=urgency, secrecy=secrecy, page_count=2,
-            source=Source.ELECTRONIC if days_ago > 15 else Source.PAPER).document
+            source=Source.ELECTRONIC if days_ago > 15 else Source.PAPER,
+            as_of=arrived).document
         context.note(True, f"incoming {number}")
         _handle_fixed(incoming, document, fate, people, units, dossiers)
 

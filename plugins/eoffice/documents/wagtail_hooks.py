@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from plugins.eoffice.documents import inbox
-from plugins.eoffice.documents.admin import dossier_views, views
+from plugins.eoffice.documents.admin import delegation_views, dossier_views, outage_views, views
 from plugins.eoffice.documents.admin.viewsets import EofficeViewSetGroup
 
 
@@ -30,6 +30,12 @@ def register_eoffice_urls():
         path("van-phong/phieu-xu-ly/<str:kind>/<int:pk>/", views.slip, name="slip"),
         path("van-phong/ho-so/<int:pk>/dong/", dossier_views.close, name="dossier_close"),
         path("van-phong/ho-so-nop-luu/", dossier_views.handover, name="dossier_handover"),
+        path("van-phong/uy-quyen/", delegation_views.delegation_list, name="delegations"),
+        path("van-phong/uy-quyen/<int:pk>/ket-thuc/", delegation_views.end_delegation,
+             name="end_delegation"),
+        path("van-phong/su-co/", outage_views.outage_list, name="outages"),
+        path("van-phong/su-co/<int:pk>/vao-so/", outage_views.outage_register,
+             name="outage_register"),
     ]
     return [path("", include((urls, "eoffice"), namespace="eoffice"))]
 
@@ -64,3 +70,26 @@ def add_inbox_panel(request, panels):
     counts = inbox.counts(request.user)
     if any(counts.values()):
         panels.append(InboxPanel(counts))
+
+
+class DelegationPanel(Component):
+    """Who acts for a director of the user's agencies now (R-EO-15)."""
+
+    name = "eoffice:delegations"
+    order = 40
+    template_name = "eoffice_documents/admin/delegation_panel.html"
+
+    def __init__(self, delegations):
+        self.delegations = delegations
+
+    def get_context_data(self, parent_context):
+        return {"delegations": self.delegations}
+
+
+@hooks.register("construct_homepage_panels")
+def add_delegation_panel(request, panels):
+    from plugins.eoffice.documents.services import delegation
+
+    in_force = list(delegation.in_force(request.user).order_by("ends_at"))
+    if in_force:
+        panels.append(DelegationPanel(in_force))

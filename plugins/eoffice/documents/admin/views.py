@@ -24,6 +24,8 @@ from plugins.eoffice.documents.services import incoming, outgoing
 from plugins.eoffice.documents.services.common import TransitionError
 
 INCOMING_INSPECT = "eoffice_incoming:inspect"
+# What a step of the slip shows: who, on whose behalf (delegation), entered after outage.
+STEP_RELATED = ("actor", "on_behalf_of", "delegation")
 OUTGOING_INSPECT = "eoffice_outgoing:inspect"
 
 
@@ -336,7 +338,7 @@ def slip(request, kind, pk):
         document = _outgoing_or_404(request.user, pk)
     else:
         raise Http404
-    steps = document.steps.select_related("actor")
+    steps = document.steps.select_related(*STEP_RELATED)
     return TemplateResponse(request, "eoffice_documents/admin/slip.html", {
         "document": document, "kind": kind, "steps": steps,
         "page_title": _("Processing slip"),
@@ -348,7 +350,7 @@ def slip(request, kind, pk):
 def inspect_context(request, document, kind):
     """What the inspect pages show beyond the fields: files, steps, the actions' forms."""
     user = request.user
-    context = {"steps": document.steps.select_related("actor"), "kind": kind,
+    context = {"steps": document.steps.select_related(*STEP_RELATED), "kind": kind,
                "slip_url": reverse("eoffice:slip", args=[kind, document.pk])}
     if kind == "incoming":
         incoming.mark_read(user, document)

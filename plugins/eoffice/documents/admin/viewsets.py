@@ -134,7 +134,10 @@ class IncomingInspectMixin:
 
 class ArrivalNumberColumn(Column):
     def get_value(self, instance):
-        return f"{instance.arrival_number:02d}"
+        number = f"{instance.arrival_number:02d}"
+        if instance.outage_id:  # R-EO-17: its number follows its entry, not its arrival
+            return f"{number} ({_('entered after outage')})"
+        return number
 
 
 class IncomingViewSet(_Base):

@@ -7,6 +7,7 @@ from plugins.eoffice.documents.models.choices import (
     Source,
     Urgency,
 )
+from plugins.eoffice.documents.models.delegation import Delegation
 from plugins.eoffice.documents.models.dossiers import DossierState, Retention, WorkDossier
 from plugins.eoffice.documents.models.incoming import (
     Assignment,
@@ -14,6 +15,7 @@ from plugins.eoffice.documents.models.incoming import (
     IncomingDocument,
     IncomingFile,
 )
+from plugins.eoffice.documents.models.outage import OutageEntry
 from plugins.eoffice.documents.models.outgoing import (
     OutgoingDocument,
     OutgoingFile,
@@ -25,6 +27,7 @@ from plugins.eoffice.documents.models.steps import ProcessingStep, StepAction
 __all__ = [
     "Assignment",
     "AssignmentRole",
+    "Delegation",
     "DossierState",
     "IncomingDocument",
     "IncomingFile",
@@ -34,6 +37,7 @@ __all__ = [
     "OutgoingFile",
     "OutgoingFileKind",
     "OutgoingState",
+    "OutageEntry",
     "ProcessingStep",
     "Register",
     "RegisterKind",

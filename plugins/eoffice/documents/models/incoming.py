@@ -37,6 +37,11 @@ class IncomingDocument(DocumentBase):
                                       related_name="deliveries", editable=False)
     acknowledged_at = models.DateTimeField(_("receipt acknowledged"), null=True, blank=True,
                                            editable=False)
+    # Handled on paper during an outage and entered afterwards (R-EO-17).
+    outage = models.ForeignKey("eoffice_documents.OutageEntry",
+                               verbose_name=_("entered after outage"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="documents",
+                               editable=False)
 
     objects = AgencyQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text", "number_key"])

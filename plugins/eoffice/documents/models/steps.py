@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plugins.core.scoping import AgencyQuerySet
@@ -38,10 +39,22 @@ class ProcessingStep(models.Model):
     action = models.CharField(_("action"), max_length=12, choices=StepAction.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True,
                               on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    # Now, except for work done on paper during an outage and entered afterwards with its
+    # real date (``outage`` says so).
+    at = models.DateTimeField(_("at"), default=timezone.now)
     from_state = models.CharField(max_length=16, blank=True)
     to_state = models.CharField(max_length=16, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # Done by a delegate in the director's place (R-EO-15): the director it was done for,
+    # and the delegation in force.
+    on_behalf_of = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("on behalf of"),
+                                     null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    delegation = models.ForeignKey("eoffice_documents.Delegation", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="steps")
+    outage = models.ForeignKey("eoffice_documents.OutageEntry", verbose_name=_("outage entry"),
+                               null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="steps")
 
     objects = AgencyQuerySet.as_manager()
 
@@ -58,3 +71,13 @@ class ProcessingStep(models.Model):
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.get_action_display()}"
+
+    @property
+    def acting_for(self):
+        """“on behalf of the Trưởng ban”: the title (or name) of the director a delegate
+        acted for, or ""."""
+        if self.delegation_id is None:
+            return ""
+        from plugins.eoffice.documents.models.delegation import person_name
+
+        return self.delegation.delegator_title or person_name(self.on_behalf_of)

@@ -44,14 +44,26 @@ def save(document, user, **kwargs):
     document.save(**kwargs)
 
 
-def step(document, action, user, *, note="", from_state="", to_state=""):
-    """Add a step to the document's processing slip."""
+def step(document, action, user, *, note="", from_state="", to_state="", as_director=False,
+         at=None, outage=None):
+    """Add a step to the document's processing slip.
+
+    ``as_director``: the step is the director's act; when ``user`` does it under a
+    delegation in force, the step records the director it was done on behalf of
+    (R-EO-15). ``at`` and ``outage``: work done on paper during an outage, entered
+    afterwards with its real time (R-EO-17)."""
+    from plugins.eoffice.documents import access
     from plugins.eoffice.documents.models import IncomingDocument
 
     kind = "incoming" if isinstance(document, IncomingDocument) else "outgoing"
+    delegation = (access.delegation_in_force(user, document.agency_id)
+                  if as_director and user is not None else None)
+    extra = {"at": at} if at is not None else {}
     return ProcessingStep.objects.create(
         agency_id=document.agency_id, action=action, actor=user, note=note,
-        from_state=from_state, to_state=to_state or document.state, **{kind: document})
+        from_state=from_state, to_state=to_state or document.state, delegation=delegation,
+        on_behalf_of_id=delegation.delegator_id if delegation else None, outage=outage,
+        **extra, **{kind: document})
 
 
 def today(moment=None):
@@ -75,7 +87,16 @@ def people_with_role(agency, role):
 
 
 def directors(agency):
-    return people_with_role(agency, Role.AGENCY_LEADER)
+    """The agency's leaders, and whoever acts for the director now (R-EO-15): they get
+    the director's mail."""
+    from django.db.models import Q
+
+    from plugins.eoffice.documents.models import Delegation
+
+    delegates = Delegation.objects.active().filter(agency=agency).values("delegate_id")
+    return get_user_model().objects.filter(
+        Q(groups__agency_role__agency=agency, groups__agency_role__role=Role.AGENCY_LEADER)
+        | Q(pk__in=delegates), is_active=True).distinct()
 
 
 def clerks(agency):

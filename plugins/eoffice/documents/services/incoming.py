@@ -9,6 +9,7 @@ raises :class:`TransitionError` otherwise (nothing changed), and records a step 
 processing slip.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plugins.core import numbers
+from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
 from plugins.core.files.formats import check_file
 from plugins.core.models import Position
 from plugins.core.text import fold, nfc
@@ -61,6 +63,8 @@ _GENERIC = re.compile(
     r"^(v/?v|ve viec)?\s*(moi hop|moi du hop|giay moi|thong bao|bao cao|cong van|"
     r"de nghi|to trinh|ke hoach|quyet dinh|xin y kien|gop y|trien khai|phoi hop)?\s*[.:]?$")
 _MIN_WORDS = 6
+# A clerk's clock may run a little ahead of the server's.
+CLOCK_SKEW = datetime.timedelta(minutes=10)
 
 
 class DuplicateDocument(TransitionError):
@@ -124,15 +128,22 @@ def _check_files(files, secret):
 def register(user, register, *, arrived_at, sender_name, number_notation, issue_date,
              subject, type_code="", urgency=Urgency.NORMAL, secrecy=Secrecy.NONE,
              page_count=None, source=Source.PAPER, sender_agency=None, sender_organ_id="",
-             signer_name="", files=(), from_outgoing=None, system=False):
+             signer_name="", files=(), from_outgoing=None, system=False, outage=None,
+             as_of=None):
     """The clerk enters a document in ``register``: it gets the register's next arrival
     number of the year and waits for the director's assignment (R-EO-2).
 
-    ``system`` is delivery between agencies of this installation (no clerk acts)."""
+    ``system`` is delivery between agencies of this installation (no clerk acts).
+    The arrival time is today or the previous working day (Decree 30: registered the day
+    it arrives or the next working day); an earlier one only in ``outage`` entry mode,
+    inside its window (R-EO-17). ``as_of`` is the moment of registering (now): the demo
+    loader replays its weeks of history with it."""
     agency = register.agency
     if not system and not access.is_clerk(user, agency.pk):
         refuse(_("Only a clerk of %(agency)s registers its incoming documents."),
                agency=agency.name)
+    if not system:
+        check_arrival(agency, arrived_at, outage=outage, now=as_of)
     if register.kind != RegisterKind.INCOMING or not register.is_active:
         refuse(_("“%(register)s” is not a register of incoming documents in use."),
                register=register.name)
@@ -159,17 +170,62 @@ def register(user, register, *, arrived_at, sender_name, number_notation, issue_
         number_notation=_canonical(number_notation), number_key=_number_key(number_notation),
         issue_date=issue_date, type_code=type_code, subject=subject, urgency=urgency,
         secrecy=secrecy, page_count=page_count, source=source, signer_name=signer_name,
-        registered_by=None if system else user, from_outgoing=from_outgoing)
+        registered_by=None if system else user, from_outgoing=from_outgoing, outage=outage)
     save(document, None if system else user)
     for upload in files:
         IncomingFile.objects.create(document=document, file=upload, name=upload.name,
                                     uploaded_by=None if system else user)
     step(document, StepAction.REGISTER, None if system else user,
          note=_("Received from %(sender)s") % {"sender": document.sender_name}
-         if system else "")
+         if system else outage_note(outage), at=arrived_at if outage else None, outage=outage)
     if document.is_urgent:
         _notify_urgent(directors(agency), document)
     return Registration(document, subject_warnings(subject))
+
+
+def earliest_arrival(agency, now=None):
+    """The earliest arrival time a normal registration accepts: the start of the previous
+    working day (the agency's calendar)."""
+    day = timezone.localtime(now or timezone.now(), OFFICE_TZ).date()
+    calendar = WorkingCalendar(agency)
+    previous = day - datetime.timedelta(days=1)
+    for _attempt in range(30):
+        if calendar.is_working_day(previous):
+            break
+        previous -= datetime.timedelta(days=1)
+    return datetime.datetime.combine(previous, datetime.time(0, 0), tzinfo=OFFICE_TZ)
+
+
+def check_arrival(agency, arrived_at, *, outage=None, now=None):
+    """Refuse an arrival time in the future, or before the previous working day unless
+    entered in outage mode inside the outage's window."""
+    now = now or timezone.now()
+    if arrived_at is None:
+        refuse(_("Give the arrival time."))
+    if arrived_at > now + CLOCK_SKEW:
+        refuse(_("The arrival time %(time)s is in the future."),
+               time=timezone.localtime(arrived_at).strftime("%H:%M %d/%m/%Y"))
+    if outage is not None:
+        if outage.agency_id != agency.pk:
+            refuse(_("This outage entry belongs to another agency."))
+        if not outage.covers(arrived_at):
+            refuse(_("The arrival time %(time)s is outside the outage (%(outage)s)."),
+                   time=timezone.localtime(arrived_at).strftime("%H:%M %d/%m/%Y"),
+                   outage=str(outage))
+        return
+    if arrived_at < earliest_arrival(agency, now):
+        refuse(_("The arrival time %(time)s is too far in the past: a document is registered "
+                 "the day it arrives or the next working day. A document handled on paper "
+                 "while the system was down is entered in outage mode (E-office → Outage "
+                 "entry), with the outage's reason."),
+               time=timezone.localtime(arrived_at).strftime("%H:%M %d/%m/%Y"))
+
+
+def outage_note(outage):
+    if outage is None:
+        return ""
+    return _("Entered after the outage (%(outage)s): %(reason)s") % {
+        "outage": str(outage), "reason": outage.reason}
 
 
 def _canonical(text):
@@ -222,10 +278,12 @@ def _as_target(target):
 
 @transaction.atomic
 def assign(user, document, *, main, co=(), info=(), deadline_days=None, instruction="",
-           field="", urgency=None):
+           field="", urgency=None, at=None, outage=None):
     """The director assigns exactly one main handler (a unit or a person), co-handlers and
     people or units informed, with a deadline in working days and an instruction (bút phê)
-    (R-EO-3). Urgent documents are mailed to the handlers at once."""
+    (R-EO-3). Urgent documents are mailed to the handlers at once. A delegate acting for
+    the director assigns on their behalf (R-EO-15). ``at``/``outage``: the assignment made
+    on paper during an outage, entered with its real time (see :mod:`.outage`)."""
     document = _locked(document)
     if not access.is_director(user, document.agency_id):
         refuse(_("Only the director of %(agency)s assigns its incoming documents."),
@@ -242,7 +300,8 @@ def assign(user, document, *, main, co=(), info=(), deadline_days=None, instruct
         if key in seen:
             refuse(_("%(name)s is chosen twice."), name=str(target))
         seen.add(key)
-    deadline = deadline_in(document.agency, deadline_days) if deadline_days else None
+    start = timezone.localtime(at, OFFICE_TZ).date() if at else None
+    deadline = deadline_in(document.agency, deadline_days, start) if deadline_days else None
     made = []
     for role, target in targets:
         unit, person = _as_target(target)
@@ -256,9 +315,10 @@ def assign(user, document, *, main, co=(), info=(), deadline_days=None, instruct
     document.area = field or document.area
     document.urgency = urgency or document.urgency
     save(document, user)
-    step(document, StepAction.ASSIGN, user, from_state=before,
-         note=_assignment_note(made, instruction, deadline))
-    if document.is_urgent:
+    step(document, StepAction.ASSIGN, user, from_state=before, as_director=True, at=at,
+         outage=outage, note=_join(_assignment_note(made, instruction, deadline),
+                                   outage_note(outage)))
+    if document.is_urgent and outage is None:
         _notify_urgent(_people_of(made), document)
     return made
 
@@ -282,6 +342,10 @@ def _assignment_note(assignments, instruction, deadline):
     if instruction:
         parts.append(instruction)
     return "; ".join(parts)
+
+
+def _join(*notes):
+    return "\n".join(note for note in notes if note)
 
 
 def _locked(document):
@@ -335,7 +399,7 @@ def recall(user, document, reason):
     document.state = IncomingState.REGISTERED
     document.deadline = None
     save(document, user)
-    step(document, StepAction.RECALL, user, from_state=before, note=reason)
+    step(document, StepAction.RECALL, user, from_state=before, note=reason, as_director=True)
 
 
 def _end_assignments(document):
@@ -349,9 +413,9 @@ def return_to_clerk(user, document, reason):
     not this agency's business): the director before assigning it, or its main handler."""
     document = _locked(document)
     require_state(document, IncomingState.REGISTERED, IncomingState.ASSIGNED)
-    allowed = access.is_director(user, document.agency_id) or (
-        document.state == IncomingState.ASSIGNED and is_handler(user, main_assignment(document)))
-    if not allowed:
+    as_handler = (document.state == IncomingState.ASSIGNED
+                  and is_handler(user, main_assignment(document)))
+    if not (as_handler or access.is_director(user, document.agency_id)):
         refuse(_("Only the director or the main handler returns a document to the clerk."))
     reason = require_reason(reason)
     _end_assignments(document)
@@ -359,7 +423,8 @@ def return_to_clerk(user, document, reason):
     document.state = IncomingState.RETURNED
     document.deadline = None
     save(document, user)
-    step(document, StepAction.RETURN, user, from_state=before, note=reason)
+    step(document, StepAction.RETURN, user, from_state=before, note=reason,
+         as_director=not as_handler)
 
 
 @transaction.atomic
@@ -376,8 +441,9 @@ def resubmit(user, document, note=""):
 
 
 @transaction.atomic
-def record_result(user, document, result):
-    """The main handler says how the document was dealt with."""
+def record_result(user, document, result, *, at=None, outage=None):
+    """The main handler says how the document was dealt with (``at``/``outage``: on paper
+    during an outage, entered with its real time)."""
     document = _locked(document)
     require_state(document, IncomingState.ASSIGNED)
     if not is_handler(user, main_assignment(document)):
@@ -386,7 +452,8 @@ def record_result(user, document, result):
     document.state = IncomingState.DONE
     document.result = result
     save(document, user)
-    step(document, StepAction.RESULT, user, from_state=IncomingState.ASSIGNED, note=result)
+    step(document, StepAction.RESULT, user, from_state=IncomingState.ASSIGNED, at=at,
+         outage=outage, note=_join(result, outage_note(outage)))
 
 
 @transaction.atomic

@@ -111,6 +111,12 @@ def reviewer_of(user, document):
     return False
 
 
+def _as_director(user, document):
+    """Whether ``user`` acts here as the director (the draft is in the director's review,
+    and they review it): a delegate's step is then recorded on the director's behalf."""
+    return document.state == OutgoingState.DIRECTOR_REVIEW and reviewer_of(user, document)
+
+
 def _check_attachment(upload, kind, secret):
     from django.core.exceptions import ValidationError
 
@@ -155,10 +161,11 @@ def edit(user, document, **changes):
     changed = [name for name, value in changes.items() if getattr(document, name) != value]
     if not changed:
         return document
+    as_director = _as_director(user, document)
     for name in changed:
         setattr(document, name, changes[name])
     save(document, user)
-    step(document, StepAction.EDIT, user, note=", ".join(
+    step(document, StepAction.EDIT, user, as_director=as_director, note=", ".join(
         str(OutgoingDocument._meta.get_field(name).verbose_name) for name in changed))
     return document
 
@@ -172,13 +179,13 @@ def _review_due(document):
                                                                  REVIEW_WORKING_DAYS))
 
 
-def _move(document, user, state, action, note=""):
+def _move(document, user, state, action, note="", as_director=False):
     before = document.state
     document.state = state
     document.review_due_at = _review_due(document) if state in (
         OutgoingState.UNIT_REVIEW, OutgoingState.DIRECTOR_REVIEW) else None
     save(document, user)
-    step(document, action, user, from_state=before, note=note)
+    step(document, action, user, from_state=before, note=note, as_director=as_director)
 
 
 @transaction.atomic
@@ -212,7 +219,8 @@ def comment(user, document, note):
     document = _locked(document)
     if not (reviewer_of(user, document) or document.author_id == user.pk):
         refuse(_("Only the author and the reviewer it is with comment on a draft."))
-    step(document, StepAction.COMMENT, user, note=require_reason(note))
+    step(document, StepAction.COMMENT, user, note=require_reason(note),
+         as_director=_as_director(user, document))
 
 
 @transaction.atomic
@@ -233,7 +241,8 @@ def send_back(user, document, reason):
     require_state(document, OutgoingState.UNIT_REVIEW, OutgoingState.DIRECTOR_REVIEW)
     if not reviewer_of(user, document):
         refuse(_("Only the reviewer the draft is with returns it."))
-    _move(document, user, OutgoingState.DRAFT, StepAction.SEND_BACK, require_reason(reason))
+    _move(document, user, OutgoingState.DRAFT, StepAction.SEND_BACK, require_reason(reason),
+          as_director=document.state == OutgoingState.DIRECTOR_REVIEW)
 
 
 @transaction.atomic
@@ -243,7 +252,7 @@ def approve(user, document, note=""):
     require_state(document, OutgoingState.DIRECTOR_REVIEW)
     if not reviewer_of(user, document):
         refuse(_("Only the director approves a document for issue."))
-    _move(document, user, OutgoingState.APPROVED, StepAction.APPROVE, note)
+    _move(document, user, OutgoingState.APPROVED, StepAction.APPROVE, note, as_director=True)
 
     def compose():
         return (_("To number and issue: %(subject)s") % {"subject": document.subject[:80]},
@@ -391,8 +400,9 @@ def withdraw(user, document, note):
     """An issued document is withdrawn: it keeps its number, with a note."""
     document = _locked(document)
     require_state(document, OutgoingState.ISSUED)
-    if not (access.is_director(user, document.agency_id)
-            or access.is_clerk(user, document.agency_id)):
+    as_clerk = access.is_clerk(user, document.agency_id)
+    if not (as_clerk or access.is_director(user, document.agency_id)):
         refuse(_("Only the director or a clerk withdraws an issued document."))
     document.withdrawn_note = require_reason(note)
-    _move(document, user, OutgoingState.WITHDRAWN, StepAction.WITHDRAW, document.withdrawn_note)
+    _move(document, user, OutgoingState.WITHDRAWN, StepAction.WITHDRAW, document.withdrawn_note,
+          as_director=not as_clerk)

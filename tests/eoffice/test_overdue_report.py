@@ -97,7 +97,7 @@ def test_R_EO_7_export_as_xlsx_and_csv(client, staff, late):
         text = client.get(reverse(URL), {"export": "csv"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert values[0] == ["Kind", "Document", "Who is late", "Unit", "Due", "Working days late",
+    assert values[0] == ["Kind", "Document", "Who is late", "Unit", "Due time", "Working days late",
                          "Office hours late", "Reminders sent"]
     assert values[1][4:] == [datetime.datetime(2026, 3, 18, 17, 0), 3, 18.5, 1]
     assert values[2][0] == "Review of a draft"

@@ -185,7 +185,7 @@ class OverdueReport(ReportView):
                    "late_hours", "reminders"]
     export_headings = {
         "kind": _("Kind"), "document": _("Document"), "responsible": _("Who is late"),
-        "unit": _("Unit"), "due_local": _("Due"), "late_days": _("Working days late"),
+        "unit": _("Unit"), "due_local": _("Due time"), "late_days": _("Working days late"),
         "late_hours": _("Office hours late"), "reminders": _("Reminders sent"),
     }
     custom_field_preprocess = {
@@ -196,7 +196,7 @@ class OverdueReport(ReportView):
         DocumentColumn("document", label=_("Document"), width="34%"),
         Column("responsible", label=_("Who is late"), width="14%"),
         Column("unit", label=_("Unit"), width="12%"),
-        Column("due_label", label=_("Due"), width="10%"),
+        Column("due_label", label=_("Due time"), width="10%"),
         Column("late_label", label=_("How late"), width="10%"),
         Column("reminders", label=_("Reminders sent"), width="6%"),
     ]

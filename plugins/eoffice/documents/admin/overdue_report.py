@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q,
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -65,7 +66,7 @@ class OverdueRow:
     @property
     def late_label(self):
         return _("%(days)s working days (%(hours)s office hours)") % {
-            "days": self.late_days, "hours": self.late_hours}
+            "days": self.late_days, "hours": number_format(self.late_hours, decimal_pos=1)}
 
 
 def scope(user):
@@ -193,12 +194,12 @@ class OverdueReport(ReportView):
     }
     columns = [
         Column("kind", label=_("Kind"), width="14%"),
-        DocumentColumn("document", label=_("Document"), width="34%"),
+        DocumentColumn("document", label=_("Document"), width="32%"),
         Column("responsible", label=_("Who is late"), width="14%"),
         Column("unit", label=_("Unit"), width="12%"),
         Column("due_label", label=_("Due time"), width="10%"),
         Column("late_label", label=_("How late"), width="10%"),
-        Column("reminders", label=_("Reminders sent"), width="6%"),
+        Column("reminders", label=_("Reminders sent"), width="8%"),
     ]
 
     def dispatch(self, request, *args, **kwargs):

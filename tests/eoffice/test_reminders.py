@@ -179,3 +179,46 @@ def test_R_EO_18_the_job_is_scheduled_once(db):
     reminders.schedule_reminders()
     schedule = Schedule.objects.get(func="plugins.eoffice.documents.reminders.send_reminders")
     assert (schedule.schedule_type, schedule.minutes) == (Schedule.MINUTES, 15)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_R_EO_18_two_workers_at_the_same_moment_send_a_reminder_once(staff, bql):
+    """Both workers find the reminder unsent; the database lets one of them record it, the
+    other waits for it and sends nothing (PostgreSQL: SQLite runs one writer at a time)."""
+    import threading
+
+    from django.db import connection
+
+    from plugins.core.models import OutgoingMail
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL")
+    _submitted_draft(staff, bql)
+    both_read = threading.Barrier(2, timeout=30)
+    real = reminders._sent_before
+    counts, errors = [], []
+
+    def read_then_wait(candidates):
+        found = real(candidates)
+        both_read.wait()
+        return found
+
+    def worker():
+        try:
+            counts.append(reminders.send_reminders())
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    with time_machine.travel(at(18, 8), tick=False), \
+            mock.patch.object(reminders, "_sent_before", side_effect=read_then_wait):
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert errors == []
+    assert sorted(counts) == [0, 1]
+    assert Reminder.objects.count() == 1
+    assert OutgoingMail.objects.filter(subject__startswith="E-office reminder").count() == 1

@@ -78,7 +78,9 @@ def pytest_runtest_teardown(item, nextitem):
     whichever runs next, in whatever order a worker takes them — finds the database as
     migrate left it, and no cache keeps an id that is gone."""
     result = yield
-    if _flushes(item) and _MIGRATED in item.config.stash:
+    # The last test of a process (no next item) has had the test database dropped during
+    # its teardown already: nothing runs after it, so there is nothing to put back.
+    if _flushes(item) and nextitem is not None and _MIGRATED in item.config.stash:
         from django.db import connection
 
         from tests import demo_db

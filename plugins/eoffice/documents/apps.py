@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,7 @@ class EofficeDocumentsConfig(AppConfig):
         from plugins.core.roles import ALL_ROLES, Role, grant
         from plugins.eoffice.documents.demo import load_eoffice_demo
         from plugins.eoffice.documents.permissions import register_policies
+        from plugins.eoffice.documents.reminders import schedule_reminders
 
         register_policies()
         demo.register("eoffice_documents", load_eoffice_demo, order=60)
@@ -31,3 +33,5 @@ class EofficeDocumentsConfig(AppConfig):
         # Dossiers are opened by units' leaders and specialists for their unit's work.
         for role in (Role.UNIT_LEADER, Role.SPECIALIST, Role.AGENCY_LEADER, Role.CLERK):
             grant(role, f"{app}.add_workdossier", f"{app}.change_workdossier")
+        # Review and processing deadlines are reminded by a django-q2 schedule (R-EO-18).
+        post_migrate.connect(schedule_reminders, sender=self)

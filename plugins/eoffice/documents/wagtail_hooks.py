@@ -93,3 +93,37 @@ def add_delegation_panel(request, panels):
     in_force = list(delegation.in_force(request.user).order_by("ends_at"))
     if in_force:
         panels.append(DelegationPanel(in_force))
+
+
+# --- The overdue report and its reminders (R-EO-7, R-EO-18) ---------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_overdue_report_urls():
+    from plugins.eoffice.documents.admin.overdue_report import OverdueReport
+
+    urls = [
+        path("van-phong/bao-cao/qua-han/", OverdueReport.as_view(), name="overdue"),
+        path("van-phong/bao-cao/qua-han/ket-qua/", OverdueReport.as_view(results_only=True),
+             name="overdue_results"),
+    ]
+    return [path("", include((urls, "eoffice_reports"), namespace="eoffice_reports"))]
+
+
+class OverdueReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from django.core.exceptions import PermissionDenied
+
+        from plugins.eoffice.documents.admin.overdue_report import scope
+
+        try:
+            scope(request.user)
+        except PermissionDenied:
+            return False
+        return True
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_report_menu_item():
+    return OverdueReportMenuItem(_("Overdue documents"), reverse("eoffice_reports:overdue"),
+                                 icon_name="time", order=790)

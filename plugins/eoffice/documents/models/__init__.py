@@ -22,6 +22,7 @@ from plugins.eoffice.documents.models.outgoing import (
     OutgoingFileKind,
 )
 from plugins.eoffice.documents.models.registers import NumberCounter, Register
+from plugins.eoffice.documents.models.reminders import Reminder, ReminderKind
 from plugins.eoffice.documents.models.steps import ProcessingStep, StepAction
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "ProcessingStep",
     "Register",
     "RegisterKind",
+    "Reminder",
+    "ReminderKind",
     "Retention",
     "Secrecy",
     "SigningPrefix",

@@ -67,8 +67,7 @@ def grouped_columns(groups, series, width=720, height=280):
                                   f"{label} — {name}: {value}"))
         chart.labels.append((round(left + index * slot + slot / 2, 1), height - bottom + 16,
                              label, "middle"))
-    for number, (name, colour) in enumerate(series):
-        chart.legend.append((left + number * 160, 12, colour, name))
+    chart.legend = _legend(series, left)
     chart.plot = (left, top, plot_w, plot_h)
     return chart
 
@@ -96,12 +95,20 @@ def stacked_rows(rows, series, width=720, row_height=26):
                 chart.bars.append(Bar(round(x, 1), y, round(w, 1), row_height - 8, colour,
                                       f"{label} — {name}: {value}"))
             x += w
-    for number, (name, colour) in enumerate(series):
-        chart.legend.append((label_w + number * 130, 12, colour, name))
+    chart.legend = _legend(series, 10)
     chart.plot = (label_w, top, plot_w, row_height * len(rows))
     return chart
 
 
-def _short(text, limit=34):
+def _legend(series, left, y=14):
+    """One swatch and name per series, side by side (names measured roughly)."""
+    items, x = [], left
+    for name, colour in series:
+        items.append((x, y, colour, str(name)))
+        x += 34 + 8 * len(str(name))
+    return items
+
+
+def _short(text, limit=30):
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

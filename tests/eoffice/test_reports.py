@@ -473,3 +473,17 @@ def test_processing_time_counts_working_days_in_the_agencys_calendar(bql):
     assert counter.between(day(2026, 3, 2), day(2026, 3, 6)) == 4
     assert counter.between(day(2026, 2, 27), day(2026, 3, 2)) == 1  # Friday → Monday
     assert counter.between(day(2026, 5, 2), day(2026, 5, 4)) == 0  # arrived on a Saturday
+
+
+def test_R_EO_9_charts_keep_svg_numbers_in_a_vietnamese_admin(client, staff, settings,
+                                                              year_of_work):
+    """Vietnamese writes 1,5 for 1.5: the charts' coordinates must not follow it."""
+    import re
+
+    settings.LANGUAGE_CODE = "vi"
+    client.force_login(staff["director"])
+    with time_machine.travel(at(year_of_work["today"], 10), tick=False):
+        page = client.get(reverse("eoffice:statistics"), {"year": 2026}).content.decode()
+    assert "Thống kê văn bản" in page
+    bars = re.findall(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"', page)
+    assert bars and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for bar in bars for value in bar)

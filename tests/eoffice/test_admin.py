@@ -34,6 +34,8 @@ def test_R_EO_2_clerk_registers_through_the_admin(client, staff, registers):
     page = client.get(reverse("eoffice:register_incoming"))
     assert page.status_code == 200
     assert "Sổ văn bản đến" in page.content.decode()
+    # the agency's everyday register is chosen already, never the secret one
+    assert page.context["form"]["register"].value() == registers["in"].pk
     response = client.post(reverse("eoffice:register_incoming"),
                            {**_form(registers["in"]), "files": [pdf()]})
     document = IncomingDocument.objects.get()

@@ -30,6 +30,27 @@ def test_demo_has_registers_documents_in_every_state_and_a_delivery(demo):
     assert received.sender_agency == demo and received.number_notation == "01/BQL-QLDN"
 
 
+def test_demo_has_a_month_of_mail_numbered_in_arrival_order_with_late_ones(demo):
+    """Issue 17 "Bar": a realistic month — arrival numbers follow arrival times, older
+    documents are filed with their steps dated back then, some are overdue."""
+    from django.utils import timezone
+
+    from plugins.eoffice.documents.models import ProcessingStep, StepAction
+
+    documents = list(IncomingDocument.objects.filter(agency=demo, register__is_secret=False)
+                     .order_by("arrival_number"))
+    assert len(documents) >= 60
+    assert [d.arrived_at for d in documents] == sorted(d.arrived_at for d in documents)
+    first, last = documents[0].arrived_at, documents[-1].arrived_at
+    assert (last - first).days >= 28
+    assert IncomingDocument.objects.filter(agency=demo, state=IncomingState.ASSIGNED,
+                                           deadline__lt=timezone.localdate()).count() >= 3
+    filed = IncomingDocument.objects.filter(agency=demo, state=IncomingState.FILED)
+    assert filed.count() >= 30
+    result = ProcessingStep.objects.filter(incoming__in=filed, action=StepAction.RESULT)
+    assert result.filter(at__lt=timezone.now() - timezone.timedelta(days=7)).count() >= 20
+
+
 def test_loading_the_demo_again_changes_nothing(demo):
     from plugins.core.demo import DemoContext
 

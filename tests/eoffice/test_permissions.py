@@ -22,6 +22,7 @@ SCREENS = {
     "eoffice:new_draft": {"director", "clerk", "leader", "specialist", "skh_clerk"},
     "eoffice:unit_progress": {"director", "leader"},
     "eoffice:agency": {"director", "clerk", "skh_clerk"},
+    "eoffice:dossier_handover": {"director", "clerk", "leader", "skh_clerk"},
 }
 ROLES = ("director", "clerk", "leader", "specialist", "skh_clerk")
 

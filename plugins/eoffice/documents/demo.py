@@ -14,6 +14,7 @@ from django.utils import timezone
 from plugins.core.calendar import WorkingCalendar
 from plugins.core.demo import seed_text
 from plugins.core.models import Agency, Unit
+from plugins.eoffice.documents.demo_month import month_of_mail
 from plugins.eoffice.documents.models import (
     IncomingDocument,
     Register,
@@ -35,11 +36,11 @@ REGISTERS = [
 
 DOSSIERS = {
     "BQL": [
-        ("qldt", "QLĐT-01", "Hồ sơ cấp, điều chỉnh giấy chứng nhận đăng ký đầu tư"),
-        ("qldn", "QLDN-01", "Hồ sơ quản lý lao động tại doanh nghiệp khu công nghiệp"),
-        ("vp", "VP-01", "Hồ sơ văn bản chỉ đạo, điều hành của UBND tỉnh"),
+        ("QLĐT", "QLĐT-01", "Hồ sơ cấp, điều chỉnh giấy chứng nhận đăng ký đầu tư"),
+        ("QLDN", "QLDN-01", "Hồ sơ quản lý lao động tại doanh nghiệp khu công nghiệp"),
+        ("VP", "VP-01", "Hồ sơ văn bản chỉ đạo, điều hành của UBND tỉnh"),
     ],
-    "SKH": [("vp", "VP-01", "Hồ sơ văn bản đến của các sở, ngành")],
+    "SKH": [("VP", "VP-01", "Hồ sơ văn bản đến của các sở, ngành")],
 }
 
 # (days ago, sender, number, issue date offset, type, subject, urgency, secrecy, fate)
@@ -94,7 +95,7 @@ def load_eoffice_demo(context):
                 defaults={"is_secret": secret, "is_default": default})
             context.note(created, f"register {name} of {agency.symbol}")
         for unit_symbol, code, title in DOSSIERS.get(agency.symbol, []):
-            unit = Unit.objects.filter(agency=agency, symbol__iexact=unit_symbol).first()
+            unit = Unit.objects.filter(agency=agency, symbol=unit_symbol).first()
             if unit is None:
                 continue
             year = timezone.localdate().year
@@ -138,10 +139,18 @@ def _incoming(context, agency, people):
                                            is_secret=True)
     dossiers = {d.unit.symbol: d for d in WorkDossier.objects.filter(
         unit__agency=agency).select_related("unit")}
-    clerk, director = people["vanthu"], people["truongban"]
-    for (days_ago, sender, number, issued, type_code, subject, urgency, secrecy,
-         fate) in INCOMING:
-        arrived = _past(calendar, days_ago)
+    clerk = people["vanthu"]
+    mail = [(_past(calendar, spec[0]), spec, None) for spec in INCOMING]
+    mail += [(arrived, fields, handle) for arrived, fields, handle
+             in month_of_mail(agency, people, dossiers)]
+    mail.sort(key=lambda item: item[0])  # arrival numbers follow arrival times
+    for arrived, spec, handle in mail:
+        if handle is not None:
+            document = incoming.register(clerk, ordinary, arrived_at=arrived, **spec).document
+            context.note(True, f"incoming {document.number_notation}")
+            handle(document)
+            continue
+        (days_ago, sender, number, issued, type_code, subject, urgency, secrecy, fate) = spec
         register = secret_register if secrecy != Secrecy.NONE else ordinary
         document = incoming.register(
             clerk, register, arrived_at=arrived, sender_name=sender, number_notation=number,
@@ -149,26 +158,30 @@ def _incoming(context, agency, people):
             urgency=urgency, secrecy=secrecy, page_count=2,
             source=Source.ELECTRONIC if days_ago > 15 else Source.PAPER).document
         context.note(True, f"incoming {number}")
-        if fate == "registered":
-            continue
-        if fate == "returned":
-            incoming.return_to_clerk(director, document, "Văn bản gửi nhầm cơ quan, đề nghị "
-                                     "văn thư chuyển trả Sở Xây dựng.")
-            continue
-        if fate == "unit":
-            main = units.get("QLĐT")
-            incoming.assign(director, document, main=main, co=[units["VP"]],
-                            info=[people["photruongban"]], deadline_days=5,
-                            instruction="Phòng Quản lý đầu tư chủ trì, tham mưu báo cáo.")
-            continue
-        incoming.assign(director, document, main=people["chuyenvien"], deadline_days=7,
-                        info=[people["truongphongqldn"]],
-                        instruction="Đ/c Diễm nghiên cứu, tham mưu.")
-        if fate in ("done", "filed"):
-            incoming.record_result(people["chuyenvien"], document,
-                                   "Đã nghiên cứu, lưu tham khảo khi xây dựng quy chế của Ban.")
-        if fate == "filed" and "QLDN" in dossiers:
-            incoming.file_into(people["chuyenvien"], document, dossiers["QLDN"])
+        _handle_fixed(incoming, document, fate, people, units, dossiers)
+
+
+def _handle_fixed(incoming, document, fate, people, units, dossiers):
+    director = people["truongban"]
+    if fate == "registered":
+        return
+    if fate == "returned":
+        incoming.return_to_clerk(director, document, "Văn bản gửi nhầm cơ quan, đề nghị "
+                                 "văn thư chuyển trả Sở Xây dựng.")
+        return
+    if fate == "unit":
+        incoming.assign(director, document, main=units.get("QLĐT"), co=[units["VP"]],
+                        info=[people["photruongban"]], deadline_days=5,
+                        instruction="Phòng Quản lý đầu tư chủ trì, tham mưu báo cáo.")
+        return
+    incoming.assign(director, document, main=people["chuyenvien"], deadline_days=7,
+                    info=[people["truongphongqldn"]],
+                    instruction="Đ/c Diễm nghiên cứu, tham mưu.")
+    if fate in ("done", "filed"):
+        incoming.record_result(people["chuyenvien"], document,
+                               "Đã nghiên cứu, lưu tham khảo khi xây dựng quy chế của Ban.")
+    if fate == "filed" and "QLDN" in dossiers:
+        incoming.file_into(people["chuyenvien"], document, dossiers["QLDN"])
 
 
 BODY = ("Thực hiện Công văn số 1250/UBND-KT của UBND tỉnh, Ban Quản lý các Khu công nghiệp "

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from plugins.eoffice.documents import inbox
-from plugins.eoffice.documents.admin import report_views, views
+from plugins.eoffice.documents.admin import dossier_views, report_views, views
 from plugins.eoffice.documents.admin.viewsets import EofficeViewSetGroup
 
 
@@ -28,6 +28,8 @@ def register_eoffice_urls():
              name="outgoing_action"),
         path("van-phong/tep/<str:kind>/<int:pk>/", views.download, name="download"),
         path("van-phong/phieu-xu-ly/<str:kind>/<int:pk>/", views.slip, name="slip"),
+        path("van-phong/ho-so/<int:pk>/dong/", dossier_views.close, name="dossier_close"),
+        path("van-phong/ho-so-nop-luu/", dossier_views.handover, name="dossier_handover"),
         path("van-phong/bao-cao/", report_views.reports, name="reports"),
         path("van-phong/bao-cao/so/<int:pk>/ngay.pdf", report_views.register_pdf,
              name="register_pdf"),

@@ -85,6 +85,9 @@ class RegisterIncomingForm(forms.Form):
         if not user.is_superuser:
             registers = registers.filter(agency_id__in=clerk_of)
         self.fields["register"].queryset = registers.select_related("agency")
+        default = registers.filter(is_default=True, is_secret=False).order_by("pk").first()
+        if default is not None:
+            self.fields["register"].initial = default.pk  # the clerk's everyday register
 
     def clean(self):
         data = super().clean()

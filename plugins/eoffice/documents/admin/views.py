@@ -19,6 +19,7 @@ from plugins.eoffice.documents.models import (
     IncomingFile,
     OutgoingFile,
 )
+from plugins.eoffice.documents.search import search
 from plugins.eoffice.documents.services import incoming, outgoing
 from plugins.eoffice.documents.services.common import TransitionError
 
@@ -294,23 +295,6 @@ def my_inbox(request):
         "drafts": inbox.drafts_to_review(request.user)[:PAGE_SIZE],
         "counts": inbox.counts(request.user),
     })
-
-
-def search(documents, query):
-    """Accent-insensitive search of the number and the trích yếu (folded columns)."""
-    from django.db.models import Q
-
-    from plugins.core.numbers import search_key
-    from plugins.core.text import fold
-
-    folded = fold(query)
-    condition = Q(subject_folded__contains=folded)
-    key = search_key(query)
-    if key:
-        condition |= Q(number_key=key)
-    else:
-        condition |= Q(number_key__contains=folded)
-    return documents.filter(condition)
 
 
 def unit_progress(request):

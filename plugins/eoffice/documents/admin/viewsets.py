@@ -17,8 +17,9 @@ from wagtail.admin.widgets.button import Button
 from plugins.core.admin.scoping import AgencyScopedModelViewSet
 from plugins.core.models import Role
 from plugins.eoffice.documents import access
-from plugins.eoffice.documents.admin.views import inspect_context, search
+from plugins.eoffice.documents.admin.views import inspect_context
 from plugins.eoffice.documents.models import (
+    DossierState,
     IncomingDocument,
     IncomingState,
     OutgoingDocument,
@@ -28,6 +29,7 @@ from plugins.eoffice.documents.models import (
     Urgency,
     WorkDossier,
 )
+from plugins.eoffice.documents.search import search
 
 
 class _ObjectChecks:
@@ -84,7 +86,8 @@ class IncomingFilterSet(WagtailFilterSet):
 
 
 class FoldedSearchMixin:
-    """Search the number and the trích yếu without accents, on folded columns."""
+    """Search number, trích yếu and sender without accents (:mod:`...search`, core's query
+    language)."""
 
     search_fields = ["subject"]  # enables the search box; the search itself is below
 
@@ -213,18 +216,67 @@ class OutgoingViewSet(_Base):
 # --- Dossiers -----------------------------------------------------------------------
 
 
+def _visible_units(request):
+    from plugins.core.models import Unit
+
+    if request is None:
+        return Unit.objects.none()
+    return Unit.objects.visible_to(request.user).select_related("agency")
+
+
+class DossierFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=_visible_units)
+    state = django_filters.ChoiceFilter(label=_("State"), choices=DossierState.choices)
+    year = django_filters.NumberFilter(label=_("Year"))
+
+    class Meta:
+        model = WorkDossier
+        fields = ["unit", "state", "year"]
+
+
+class DossierInspectMixin:
+    template_name = "eoffice_documents/admin/dossier_inspect.html"
+
+    def get_fields(self):
+        return ["unit", "year", "code", "title", "keeper", "retention", "state", "opened_at",
+                "closed_at", "handed_over_at"]
+
+    def get_context_data(self, **kwargs):
+        from plugins.eoffice.documents.admin.dossier_views import dossier_documents
+        from plugins.eoffice.documents.services.dossiers import may_manage
+
+        context = super().get_context_data(**kwargs)
+        incoming, outgoing, hidden = dossier_documents(self.request.user, self.object)
+        context.update(incoming_documents=incoming, outgoing_documents=outgoing,
+                       hidden_count=hidden,
+                       may_close=not self.object.is_closed and may_manage(self.request.user,
+                                                                           self.object))
+        return context
+
+
+class DossierIndexMixin:
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons,
+                Button(_("Hand-over list for the archive"),
+                       url=reverse("eoffice:dossier_handover"), icon_name="list-ul",
+                       priority=10)]
+
+
 class DossierViewSet(_Base):
     name = "eoffice_dossier"
     url_prefix = "van-phong/ho-so"
     model = WorkDossier
     icon = "folder-open-inverse"
     menu_label = _("Work dossiers")
-    list_display = ["code", "title", "unit", "year", "state"]
-    list_filter = ["year", "state"]
+    inspect_view_enabled = True
+    list_display = ["code", "title", "unit", "year", "retention", "state"]
+    filterset_class = DossierFilterSet
     list_select_related = ("unit",)
     search_fields = ["title", "code"]
+    index_view_class = _with(DossierIndexMixin, _Base.index_view_class)
     edit_view_class = _with(_ObjectChecks, _Base.edit_view_class)
-
+    inspect_view_class = _with(DossierInspectMixin, _Base.inspect_view_class)
 
 
 class EofficeViewSetGroup(ViewSetGroup):

@@ -7,7 +7,7 @@ from plugins.eoffice.documents.models.choices import (
     Source,
     Urgency,
 )
-from plugins.eoffice.documents.models.dossiers import DossierState, WorkDossier
+from plugins.eoffice.documents.models.dossiers import DossierState, Retention, WorkDossier
 from plugins.eoffice.documents.models.incoming import (
     Assignment,
     AssignmentRole,
@@ -37,6 +37,7 @@ __all__ = [
     "ProcessingStep",
     "Register",
     "RegisterKind",
+    "Retention",
     "Secrecy",
     "SigningPrefix",
     "Source",

@@ -1,12 +1,16 @@
 """What incoming and outgoing documents share: agency, register, type, trích yếu, urgency,
 secrecy, and the dossier they are filed in (never removed from it, R-EO-4)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from plugins.core.text import fold, nfc
+from plugins.core.scoping import AgencyQuerySet
+from plugins.core.text import nfc
 from plugins.eoffice.documents.models.choices import TYPE_CHOICES, Secrecy, Urgency
+from plugins.eoffice.documents.search import folded_text
+from plugins.eoffice.documents.storage import private_storage
 
 
 class DocumentBase(models.Model):
@@ -22,7 +26,8 @@ class DocumentBase(models.Model):
         _("summary (trích yếu)"), max_length=500,
         help_text=_("Specific, as in “UBND tỉnh mời họp ngày 12/3 về việc …”, not a generic "
                     "“V/v mời họp”."))
-    subject_folded = models.TextField(editable=False, blank=True, default="")
+    # The words the lists search by, folded (:mod:`..search`): number, trích yếu, sender.
+    search_text = models.TextField(editable=False, blank=True, default="")
     urgency = models.CharField(_("urgency"), max_length=12, choices=Urgency.choices,
                                default=Urgency.NORMAL)
     secrecy = models.CharField(_("secrecy"), max_length=12, choices=Secrecy.choices,
@@ -39,9 +44,12 @@ class DocumentBase(models.Model):
 
     def save(self, *args, **kwargs):
         self.subject = nfc(self.subject or "").strip()
-        self.subject_folded = fold(self.subject)
+        self.search_text = folded_text(*self.search_parts())
         self._guard_dossier()
         super().save(*args, **kwargs)
+
+    def search_parts(self):
+        return (getattr(self, "number_notation", ""), self.subject)
 
     @property
     def is_secret(self):
@@ -62,5 +70,34 @@ class DocumentBase(models.Model):
             return
         if self.dossier_id != stored[0]:
             raise ValidationError(_("A filed document cannot be removed from its dossier."))
-        if stored[1] == "closed":
+        if stored[1] != "open":
             raise ValidationError(_("The dossier is closed: its documents are read-only."))
+
+
+def document_upload_to(instance, filename):
+    """``incoming/<agency>/<document>/<name>`` (or ``outgoing/…``), in private storage."""
+    document = instance.document
+    return f"{instance.folder}/{document.agency_id}/{document.pk}/{filename}"
+
+
+class DocumentFileBase(models.Model):
+    """A file of a document, kept in private storage and served only to those who may see
+    the document. Subclasses add ``document`` and set ``folder``."""
+
+    folder = ""
+    file = models.FileField(_("file"), storage=private_storage, upload_to=document_upload_to,
+                            max_length=255)
+    name = models.CharField(_("name"), max_length=255)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    agency_lookup = "document__agency"
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name

@@ -13,6 +13,18 @@ from plugins.core.scoping import AgencyQuerySet
 class DossierState(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
+    HANDED_OVER = "handed_over", _("Handed over to the archive")
+
+
+class Retention(models.TextChoices):
+    """How long the archive keeps a dossier (thời hạn bảo quản, Circular 10/2022/TT-BNV)."""
+
+    PERMANENT = "permanent", _("Permanent")
+    Y70 = "70", _("70 years")
+    Y50 = "50", _("50 years")
+    Y20 = "20", _("20 years")
+    Y10 = "10", _("10 years")
+    Y5 = "5", _("5 years")
 
 
 class DossierAdminForm(AgencyScopedAdminForm):
@@ -39,10 +51,14 @@ class WorkDossier(models.Model):
     title = models.CharField(_("dossier title"), max_length=300)
     keeper = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("keeper"), null=True,
                                blank=True, on_delete=models.SET_NULL, related_name="+")
-    state = models.CharField(_("state"), max_length=10, choices=DossierState.choices,
+    retention = models.CharField(_("retention period"), max_length=10,
+                                 choices=Retention.choices, default=Retention.Y10)
+    state = models.CharField(_("state"), max_length=12, choices=DossierState.choices,
                              default=DossierState.OPEN, editable=False)
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    handed_over_at = models.DateTimeField(_("handed over"), null=True, blank=True,
+                                          editable=False)
 
     agency_lookup = "unit__agency"
     objects = AgencyQuerySet.as_manager()
@@ -52,7 +68,7 @@ class WorkDossier(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("unit"), FieldPanel("year"), FieldPanel("code")]),
         FieldPanel("title"),
-        FieldPanel("keeper"),
+        FieldRowPanel([FieldPanel("keeper"), FieldPanel("retention")]),
     ]
 
     class Meta:
@@ -65,4 +81,5 @@ class WorkDossier(models.Model):
 
     @property
     def is_closed(self):
-        return self.state == DossierState.CLOSED
+        """Closed or handed over: its documents are read-only."""
+        return self.state != DossierState.OPEN

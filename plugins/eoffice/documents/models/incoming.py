@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from plugins.core.scoping import AgencyQuerySet
-from plugins.eoffice.documents.models.base import DocumentBase
+from plugins.eoffice.documents.models.base import DocumentBase, DocumentFileBase
 from plugins.eoffice.documents.models.choices import IncomingState, Source
-from plugins.eoffice.documents.storage import private_storage
 
 
 class IncomingDocument(DocumentBase):
@@ -40,7 +39,7 @@ class IncomingDocument(DocumentBase):
                                            editable=False)
 
     objects = AgencyQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["subject_folded", "number_key"])
+    history = HistoricalRecords(excluded_fields=["search_text", "number_key"])
 
     class Meta:
         verbose_name = _("incoming document")
@@ -57,34 +56,21 @@ class IncomingDocument(DocumentBase):
                          name="eoffice_incoming_dup_idx"),
         ]
 
+    def search_parts(self):
+        return (self.number_notation, self.subject, self.sender_name)
+
     def __str__(self):
         return f"{self.arrival_number:02d} — {self.number_notation}: {self.subject[:80]}"
 
 
-def _incoming_upload_to(instance, filename):
-    return f"incoming/{instance.document.agency_id}/{instance.document.pk}/{filename}"
-
-
-class IncomingFile(models.Model):
+class IncomingFile(DocumentFileBase):
+    folder = "incoming"
     document = models.ForeignKey(IncomingDocument, on_delete=models.CASCADE,
                                  related_name="files")
-    file = models.FileField(_("file"), storage=private_storage, upload_to=_incoming_upload_to,
-                            max_length=255)
-    name = models.CharField(_("name"), max_length=255)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                    on_delete=models.SET_NULL, related_name="+")
 
-    agency_lookup = "document__agency"
-    objects = AgencyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DocumentFileBase.Meta):
         verbose_name = _("file of an incoming document")
         verbose_name_plural = _("files of incoming documents")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.name
 
 
 class AssignmentRole(models.TextChoices):

@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from plugins.core.scoping import AgencyQuerySet
-from plugins.eoffice.documents.models.base import DocumentBase
+from plugins.eoffice.documents.models.base import DocumentBase, DocumentFileBase
 from plugins.eoffice.documents.models.choices import OutgoingState, SigningPrefix
-from plugins.eoffice.documents.storage import private_storage
 
 
 class OutgoingDocument(DocumentBase):
@@ -56,7 +55,7 @@ class OutgoingDocument(DocumentBase):
     withdrawn_note = models.TextField(_("withdrawal note"), blank=True, editable=False)
 
     objects = AgencyQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["subject_folded", "number_key"])
+    history = HistoricalRecords(excluded_fields=["search_text", "number_key"])
 
     class Meta:
         verbose_name = _("outgoing document")
@@ -76,34 +75,18 @@ class OutgoingDocument(DocumentBase):
         return f"{label}: {self.subject[:80]}"
 
 
-def _outgoing_upload_to(instance, filename):
-    return f"outgoing/{instance.document.agency_id}/{instance.document.pk}/{filename}"
-
-
 class OutgoingFileKind(models.TextChoices):
     BODY = "body", _("Body (DOCX/ODT)")
     SIGNED = "signed", _("Signed copy (PDF)")
     ANNEX = "annex", _("Annex")
 
 
-class OutgoingFile(models.Model):
+class OutgoingFile(DocumentFileBase):
+    folder = "outgoing"
     document = models.ForeignKey(OutgoingDocument, on_delete=models.CASCADE,
                                  related_name="files")
     kind = models.CharField(_("kind"), max_length=8, choices=OutgoingFileKind.choices)
-    file = models.FileField(_("file"), storage=private_storage, upload_to=_outgoing_upload_to,
-                            max_length=255)
-    name = models.CharField(_("name"), max_length=255)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                    on_delete=models.SET_NULL, related_name="+")
 
-    agency_lookup = "document__agency"
-    objects = AgencyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DocumentFileBase.Meta):
         verbose_name = _("file of an outgoing document")
         verbose_name_plural = _("files of outgoing documents")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.name

@@ -299,7 +299,26 @@ def issue(user, document, *, register, signer, signing_prefix=SigningPrefix.NONE
     step(document, StepAction.ISSUE, user, from_state=OutgoingState.APPROVED,
          note=document.number_notation)
     _deliver(user, document)
+    if document.is_normative and not document.is_secret:
+        _offer_to_publishers(user, document)
     return document
+
+
+def _offer_to_publishers(user, document):
+    """A legal normative document, once issued, is offered to the plugins that publish
+    documents (the legal library drafts it for its editors), after commit (core)."""
+    from plugins.core.issued_documents import IssuedDocument, IssuedFile, offer
+
+    files = tuple(IssuedFile(f.name, f.file.open)
+                  for f in document.files.filter(kind=OutgoingFileKind.SIGNED))
+    prefix = f"{document.signing_prefix} " if document.signing_prefix else ""
+    offer(IssuedDocument(
+        agency=document.agency, number=document.number_notation, type_code=document.type_code,
+        subject=document.subject, issue_date=document.issue_date, is_normative=True,
+        signer_name=document.signer.get_full_name() if document.signer else "",
+        signer_title=f"{prefix}{document.signer_title}".strip(), issued_by=user,
+        files=files, source=f"{document._meta.label_lower}:{document.pk}"),
+        sender=type(document))
 
 
 def _signer_title(signer, agency):

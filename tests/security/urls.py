@@ -74,6 +74,7 @@ EOFFICE_RECORDS = {
     "eoffice:end_delegation": "eoffice_documents.Delegation",
     "eoffice:outage_register": "eoffice_documents.OutageEntry",
     "eoffice:dossier_close": "eoffice_documents.WorkDossier",
+    "eoffice:register_pdf": "eoffice_documents.Register",
 }
 
 
@@ -214,6 +215,11 @@ def _fillings(name, params, other, own, namespace_models):
         label = EOFFICE_ACTIONS[name][0]
         for action in EOFFICE_ACTIONS[name][1]:
             yield {"pk": _record_for(label, other).pk, "action": action}, label
+        return
+    if name == "eoffice:register_export" and params == {"pk", "fmt"}:
+        label = "eoffice_documents.Register"
+        for fmt in ("xlsx", "ods"):
+            yield {"pk": _record_for(label, other).pk, "fmt": fmt}, label
         return
     if name in ("eoffice:download", "eoffice:slip") and params == {"kind", "pk"}:
         model = "File" if name == "eoffice:download" else "Document"

@@ -5,7 +5,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from plugins.eoffice.documents import inbox
-from plugins.eoffice.documents.admin import delegation_views, dossier_views, outage_views, views
+from plugins.eoffice.documents.admin import (
+    delegation_views,
+    dossier_views,
+    outage_views,
+    report_views,
+    views,
+)
 from plugins.eoffice.documents.admin.viewsets import EofficeViewSetGroup
 
 
@@ -36,6 +42,12 @@ def register_eoffice_urls():
         path("van-phong/su-co/", outage_views.outage_list, name="outages"),
         path("van-phong/su-co/<int:pk>/vao-so/", outage_views.outage_register,
              name="outage_register"),
+        path("van-phong/bao-cao/", report_views.reports, name="reports"),
+        path("van-phong/bao-cao/so/<int:pk>/ngay.pdf", report_views.register_pdf,
+             name="register_pdf"),
+        path("van-phong/bao-cao/so/<int:pk>/xuat.<str:fmt>", report_views.register_export,
+             name="register_export"),
+        path("van-phong/thong-ke/", report_views.statistics_view, name="statistics"),
     ]
     return [path("", include((urls, "eoffice"), namespace="eoffice"))]
 
@@ -127,3 +139,32 @@ class OverdueReportMenuItem(MenuItem):
 def register_overdue_report_menu_item():
     return OverdueReportMenuItem(_("Overdue documents"), reverse("eoffice_reports:overdue"),
                                  icon_name="time", order=790)
+
+
+# --- Registers' reports and statistics (R-EO-9) ----------------------------------------
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from plugins.eoffice.documents.reports import permissions
+
+        return permissions.may_see_registers(request.user)
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from plugins.eoffice.documents.reports import permissions
+
+        return permissions.may_see_statistics(request.user)
+
+
+@hooks.register("register_eoffice_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem(_("Registers' reports"), reverse("eoffice:reports"),
+                           icon_name="list-ul", order=20)
+
+
+@hooks.register("register_eoffice_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(_("Statistics of documents"), reverse("eoffice:statistics"),
+                              icon_name="table", order=21)

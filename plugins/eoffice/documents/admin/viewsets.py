@@ -286,6 +286,7 @@ class EofficeViewSetGroup(ViewSetGroup):
     menu_label = _("E-office")
     menu_icon = "mail"
     menu_order = 150
+    submenu_hook = "register_eoffice_menu_item"  # other e-office features add their items
     items = (IncomingViewSet, OutgoingViewSet, DossierViewSet, RegisterViewSet)
 
 

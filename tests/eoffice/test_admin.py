@@ -281,3 +281,44 @@ def test_R_EO_7_the_agency_view_lists_drafts_past_their_review_time(client, staf
     client.force_login(staff["director"])
     page = client.get(reverse("eoffice:agency")).content.decode()
     assert "Drafts past their review time" in page and "cải cách hành chính" in page
+
+
+def test_the_register_links_each_document_and_its_page_reads_as_words(
+        client, staff, units, registered):
+    """R-EO-2: from the register's list the clerk opens a document by its number; its page
+    shows people by name, yes/no and a dash, never "None" or "False"."""
+    client.force_login(staff["clerk"])
+    listing = client.get(reverse("eoffice_incoming:index")).content.decode()
+    url = reverse("eoffice_incoming:inspect", args=[registered.pk])
+    assert f'href="{url}"' in listing
+    draft = outgoing.create_draft(staff["specialist"], registered.agency,
+                                  subject="Báo cáo tình hình thu hút đầu tư quý III năm 2026",
+                                  proposed_signer=staff["director"])
+    client.force_login(staff["specialist"])
+    page = client.get(reverse("eoffice_outgoing:inspect", args=[draft.pk])).content.decode()
+    assert staff["director"].get_full_name() in page
+    assert ">None<" not in page and ">False<" not in page
+    outgoing.submit(staff["specialist"], draft)
+    outgoing.forward(staff["leader"], draft)
+    outgoing.approve(staff["director"], draft)
+    draft.refresh_from_db()
+    assert str(draft).startswith("Approved, to be numbered: ")  # no longer "draft:"
+
+
+def test_an_action_says_what_was_done_and_the_inbox_offers_only_what_opens(
+        client, staff, units, registered):
+    """R-EO-3, R-EO-18: after assigning, the director reads which action was done; the
+    inbox's tabs show their counts; a specialist is not offered the unit's or the agency's
+    views (they would be refused)."""
+    client.force_login(staff["director"])
+    response = client.post(reverse("eoffice:incoming_action", args=[registered.pk, "assign"]),
+                           {"main_person": staff["specialist"].pk, "deadline_days": 5},
+                           follow=True)
+    assert "Done: Assign." in response.content.decode()
+    client.force_login(staff["specialist"])
+    page = client.get(reverse("eoffice:inbox")).content.decode()
+    assert "To handle (1)" in page
+    assert reverse("eoffice:unit_progress") not in page
+    assert reverse("eoffice:agency") not in page
+    client.force_login(staff["leader"])
+    assert reverse("eoffice:unit_progress") in client.get(reverse("eoffice:inbox")).content.decode()

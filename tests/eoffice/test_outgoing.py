@@ -66,7 +66,7 @@ def test_R_EO_6_draft_goes_to_the_unit_leader_then_the_director(staff, draft):
     draft.refresh_from_db()
     assert draft.state == OutgoingState.APPROVED
     assert [s.action for s in draft.steps.all()] == [
-        StepAction.DRAFT, StepAction.SUBMIT, StepAction.SUBMIT, StepAction.APPROVE]
+        StepAction.DRAFT, StepAction.SUBMIT, StepAction.FORWARD, StepAction.APPROVE]
 
 
 def test_R_EO_6_a_unit_leaders_own_draft_goes_straight_to_the_director(staff, bql):

@@ -184,6 +184,7 @@ class DraftForm(forms.ModelForm):
                   "is_normative", "page_count", "proposed_signer", "recipient_agencies",
                   "recipient_units", "external_recipients"]
         widgets = {"subject": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"proposed_signer": PersonChoiceField}
 
     def __init__(self, *args, user, agency, **kwargs):
         super().__init__(*args, **kwargs)

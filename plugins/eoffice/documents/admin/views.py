@@ -153,7 +153,8 @@ def incoming_action(request, pk, action):
             return redirect(INCOMING_INSPECT, document.pk)
         messages.success(request, _("A reply draft was started."))
         return redirect(OUTGOING_INSPECT, draft.pk)
-    return _run_action(request, document, INCOMING_HANDLERS.get(action), INCOMING_INSPECT)
+    return _run_action(request, document, action, INCOMING_HANDLERS.get(action),
+                       INCOMING_INSPECT)
 
 
 # --- Outgoing documents ---------------------------------------------------------------
@@ -231,10 +232,11 @@ OUTGOING_HANDLERS = {
 @require_POST
 def outgoing_action(request, pk, action):
     document = _outgoing_or_404(request.user, pk)
-    return _run_action(request, document, OUTGOING_HANDLERS.get(action), OUTGOING_INSPECT)
+    return _run_action(request, document, action, OUTGOING_HANDLERS.get(action),
+                       OUTGOING_INSPECT)
 
 
-def _run_action(request, document, handler, inspect_url_name):
+def _run_action(request, document, action, handler, inspect_url_name):
     """Run one action's handler (a transition of the service module) and come back to the
     document's page with what happened: done, refused and why, or the form's errors."""
     if handler is None:
@@ -247,7 +249,8 @@ def _run_action(request, document, handler, inspect_url_name):
         if invalid is not None:
             messages.error(request, _form_errors(invalid))
         else:
-            messages.success(request, _("Done."))
+            messages.success(request, _("Done: %(action)s.") % {
+                "action": ACTION_LABELS[action]()})
     return redirect(inspect_url_name, document.pk)
 
 
@@ -290,12 +293,20 @@ def my_inbox(request):
     documents = INBOX_TABS[tab][0](request.user)
     if query:
         documents = search(documents, query)
-    tabs = [(key, label, key == tab) for key, (_function, label) in INBOX_TABS.items()]
+    counts = inbox.counts(request.user)
+    tabs = [(key, label, key == tab, counts[key])
+            for key, (_function, label) in INBOX_TABS.items()]
     return TemplateResponse(request, "eoffice_documents/admin/inbox.html", {
         "page_title": _("My inbox"), "tabs": tabs, "tab": tab, "query": query,
         "documents": documents.order_by("deadline", "-arrived_at")[:PAGE_SIZE],
         "drafts": inbox.drafts_to_review(request.user)[:PAGE_SIZE],
-        "counts": inbox.counts(request.user),
+        "counts": counts,
+        "leads_a_unit": bool(access.led_unit_ids(request.user)),
+        "sees_the_agency": request.user.is_superuser or bool(
+            access.role_agency_ids(request.user, Role.AGENCY_LEADER)
+            | access.role_agency_ids(request.user, Role.CLERK)),
+        "is_clerk": request.user.is_superuser or bool(
+            access.role_agency_ids(request.user, Role.CLERK)),
     })
 
 

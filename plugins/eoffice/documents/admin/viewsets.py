@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
@@ -126,6 +126,19 @@ class IncomingInspectMixin:
     def get_fields(self):
         return self.inspect_fields
 
+    def get_field_display_value(self, field_name, field):
+        """What a person reads: names of people, yes or no, a dash for nothing."""
+        from django.contrib.auth import get_user_model
+
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, get_user_model()):
+            return value.get_full_name() or value.get_username()
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if value is None or value == "" or value == "-":
+            return "—"
+        return value
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(inspect_context(self.request, self.object, self.kind))
@@ -149,7 +162,10 @@ class IncomingViewSet(_Base):
     inspect_view_enabled = True
     form_fields = ["subject"]  # never edited here: the generic edit is refused (ReadOnlyPolicy)
     list_display = [ArrivalNumberColumn("arrival_number", label=_("Arrival number")),
-                    "arrived_at", "sender_name", "number_notation", "subject", "urgency",
+                    "arrived_at", "sender_name",
+                    TitleColumn("number_notation", label=_("Number and notation"),
+                                url_name="eoffice_incoming:inspect"),
+                    "subject", "urgency",
                     "state", "deadline"]
     filterset_class = IncomingFilterSet
     list_select_related = ("register", "agency")

@@ -71,7 +71,7 @@ class OutgoingDocument(DocumentBase):
         ]
 
     def __str__(self):
-        label = self.number_notation or _("draft")
+        label = self.number_notation or self.get_state_display()
         return f"{label}: {self.subject[:80]}"
 
 

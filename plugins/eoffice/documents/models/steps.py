@@ -21,6 +21,7 @@ class StepAction(models.TextChoices):
     READ = "read", _("Read")
     DRAFT = "draft", _("Drafted")
     SUBMIT = "submit", _("Submitted for review")
+    FORWARD = "forward", _("Agreed and forwarded to the director")
     COMMENT = "comment", _("Commented")
     EDIT = "edit", _("Edited")
     APPROVE = "approve", _("Approved")

@@ -230,7 +230,7 @@ def forward(user, document, note=""):
     require_state(document, OutgoingState.UNIT_REVIEW)
     if not reviewer_of(user, document):
         refuse(_("Only the leader of the drafting unit forwards the draft."))
-    _move(document, user, OutgoingState.DIRECTOR_REVIEW, StepAction.SUBMIT, note)
+    _move(document, user, OutgoingState.DIRECTOR_REVIEW, StepAction.FORWARD, note)
     _notify_review(directors(document.agency), document)
 
 

@@ -72,7 +72,7 @@ def _action_form(page, action):
 def _run_action(page, action):
     _action_form(page, action).locator(f"button[name=action][value={action}]").click()
     page.wait_for_load_state("domcontentloaded")
-    expect(page.locator(".messages")).to_contain_text("Đã thực hiện.")
+    expect(page.locator(".messages")).to_contain_text("Đã thực hiện: ")
 
 
 def _user_pk(username):

@@ -38,10 +38,13 @@ def held_role_agency_ids(user, role):
     if not user or not user.is_authenticated or not user.is_active:
         return frozenset()
     cache = user.__dict__.setdefault(_ROLE_CACHE, {})
-    if role not in cache:
-        cache[role] = frozenset(AgencyRole.objects.filter(role=role, group__user=user)
-                                .values_list("agency_id", flat=True))
-    return cache[role]
+    if "held" not in cache:  # every role at once: menus and checks ask for several
+        held = {}
+        for agency_id, held_role in AgencyRole.objects.filter(group__user=user).values_list(
+                "agency_id", "role"):
+            held.setdefault(held_role, set()).add(agency_id)
+        cache["held"] = {key: frozenset(ids) for key, ids in held.items()}
+    return cache["held"].get(role, frozenset())
 
 
 def role_agency_ids(user, role):

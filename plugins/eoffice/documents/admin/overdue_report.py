@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -185,7 +186,8 @@ class OverdueReport(ReportView):
     list_export = ["kind", "document", "responsible", "unit", "due_local", "late_days",
                    "late_hours", "reminders"]
     export_headings = {
-        "kind": _("Kind"), "document": _("Document"), "responsible": _("Who is late"),
+        "kind": _("Kind"), "document": pgettext_lazy("official document", "Document"),
+        "responsible": _("Who is late"),
         "unit": _("Unit"), "due_local": _("Due time"), "late_days": _("Working days late"),
         "late_hours": _("Office hours late"), "reminders": _("Reminders sent"),
     }
@@ -194,7 +196,8 @@ class OverdueReport(ReportView):
     }
     columns = [
         Column("kind", label=_("Kind"), width="14%"),
-        DocumentColumn("document", label=_("Document"), width="32%"),
+        DocumentColumn("document", label=pgettext_lazy("official document", "Document"),
+                       width="32%"),
         Column("responsible", label=_("Who is late"), width="14%"),
         Column("unit", label=_("Unit"), width="12%"),
         Column("due_label", label=_("Due time"), width="10%"),

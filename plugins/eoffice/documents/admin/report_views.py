@@ -240,7 +240,7 @@ def _timeliness_chart(figures):
     return charts.stacked_rows(rows, [(_("On time"), charts.GREEN),
                                       (_("Late"), charts.ORANGE),
                                       (_("Overdue"), charts.VERMILION),
-                                      (_("In progress"), charts.GREY)])
+                                      (_("In progress, not yet due"), charts.GREY)])
 
 
 __all__ = ["reports", "register_pdf", "register_export", "statistics_view"]

@@ -66,8 +66,9 @@ class IncomingDocument(DocumentBase):
                          name="eoffice_incoming_open_idx"),
             # The register's list in its order, with what the access rules read, so the
             # first page stops after a page of rows and the count reads the index alone.
-            models.Index(fields=["agency", "-arrived_at", "-arrival_number"],
-                         include=["secrecy", "registered_by", "id"],
+            # (Trailing key columns, not INCLUDE: SQLite has no INCLUDE and warns.)
+            models.Index(fields=["agency", "-arrived_at", "-arrival_number", "secrecy",
+                                 "registered_by"],
                          name="eoffice_incoming_list_idx"),
         ]
 
@@ -138,8 +139,8 @@ class Assignment(models.Model):
             models.Index(fields=["unit", "is_active"], name="eoffice_assign_unit_idx"),
             # A person's assignments (thousands over the years) read from the index
             # alone by the inboxes and the access rules (PostgreSQL: index-only scans).
-            models.Index(fields=["person", "document"],
-                         include=["role", "is_active", "recalled_at", "read_at"],
+            models.Index(fields=["person", "document", "role", "is_active", "recalled_at",
+                                 "read_at"],
                          name="eoffice_assign_person_doc_idx"),
         ]
 

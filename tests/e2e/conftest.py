@@ -66,3 +66,33 @@ def demo_site(live_server, demo):
     site.is_default_site = True
     site.save()
     return live_server.url
+
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+def ready_accounts(*usernames):
+    """The demo accounts ``usernames`` log in with PASSWORD, without the first-login
+    password change."""
+    from django.contrib.auth import get_user_model
+
+    from plugins.core.models import AccountSecurity
+
+    users = get_user_model().objects.filter(username__in=usernames)
+    assert users.count() == len(usernames)
+    for user in users:
+        user.set_password(PASSWORD)
+        user.save()
+        AccountSecurity.objects.filter(user=user).update(must_change_password=False)
+
+
+def admin_login(page, base, username):
+    """Log ``username`` into the admin through its login form (a fresh session)."""
+    import re
+
+    page.context.clear_cookies()
+    page.goto(base + "/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -5,20 +5,9 @@ import re
 
 import pytest
 
+from tests.e2e.conftest import admin_login, ready_accounts
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "mat-khau-thu-nghiem-2026"
-
-
-def _ready_accounts(*usernames):
-    from django.contrib.auth import get_user_model
-
-    from plugins.core.models import AccountSecurity
-
-    for user in get_user_model().objects.filter(username__in=usernames):
-        user.set_password(PASSWORD)
-        user.save()
-        AccountSecurity.objects.filter(user=user).update(must_change_password=False)
 
 
 def _draft_article():
@@ -38,13 +27,6 @@ def _draft_article():
     return page
 
 
-def _login(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/admin/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def _footer_action(page, name):
@@ -56,29 +38,29 @@ def _footer_action(page, name):
 
 
 def test_submit_three_approvals_published(page, demo_site, screenshot):
-    _ready_accounts("chuyenvien", "truongphongqldn", "chanhvanphong", "truongban")
+    ready_accounts("chuyenvien", "truongphongqldn", "chanhvanphong", "truongban")
     article = _draft_article()
     edit = f"{demo_site}/admin/pages/{article.pk}/edit/"
 
-    _login(page, demo_site, "chuyenvien")
+    admin_login(page, demo_site, "chuyenvien")
     page.goto(edit)
     _footer_action(page, "Gửi duyệt theo Quy trình duyệt của Ban Biên tập")
     page.wait_for_load_state("networkidle")
     screenshot(page, "editorial-1-submitted")
 
-    _login(page, demo_site, "truongphongqldn")
+    admin_login(page, demo_site, "truongphongqldn")
     assert "Khởi công nhà máy" in page.content()  # awaiting review on the dashboard
     screenshot(page, "editorial-2-leader-dashboard")
     page.goto(edit)
     _footer_action(page, "Phê duyệt cho đơn vị")
     page.wait_for_load_state("networkidle")
 
-    _login(page, demo_site, "chanhvanphong")
+    admin_login(page, demo_site, "chanhvanphong")
     page.goto(edit)
     _footer_action(page, "Chuyển Trưởng Ban Biên tập")
     page.wait_for_load_state("networkidle")
 
-    _login(page, demo_site, "truongban")
+    admin_login(page, demo_site, "truongban")
     page.goto(edit)
     screenshot(page, "editorial-3-chief-editor")
     _footer_action(page, "Xác thực và xuất bản")

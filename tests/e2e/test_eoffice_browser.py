@@ -12,9 +12,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import admin_login, ready_accounts
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "mat-khau-thu-nghiem-2026"
 INCOMING_SUBJECT = ("Sở Công Thương đề nghị báo cáo tình hình tiêu thụ điện của các doanh "
                     "nghiệp trong Khu công nghiệp Tân Hương quý III năm 2026")
 OUTGOING_SUBJECT = ("Ban Quản lý đề nghị Sở Kế hoạch và Đầu tư cung cấp danh mục dự án kêu gọi "
@@ -25,26 +26,8 @@ EDITED_BODY = ("Ban Quản lý trân trọng đề nghị Sở cung cấp danh m
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _ready_accounts(*usernames):
-    from django.contrib.auth import get_user_model
-
-    from plugins.core.models import AccountSecurity
-
-    users = get_user_model().objects.filter(username__in=usernames)
-    assert users.count() == len(usernames)
-    for user in users:
-        user.set_password(PASSWORD)
-        user.save()
-        AccountSecurity.objects.filter(user=user).update(must_change_password=False)
 
 
-def _login(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/admin/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def _shot(page, folder, name):
@@ -99,10 +82,10 @@ def test_R_EO_2_3_4_incoming_from_register_to_dossier(page, demo_site, tmp_path)
     and files it into the unit's dossier."""
     from plugins.eoffice.documents.models import IncomingDocument, IncomingState, WorkDossier
 
-    _ready_accounts("vanthu", "truongban", "chuyenvien")
+    ready_accounts("vanthu", "truongban", "chuyenvien")
 
     # The clerk registers it through the admin form.
-    _login(page, demo_site, "vanthu")
+    admin_login(page, demo_site, "vanthu")
     page.goto(demo_site + reverse("eoffice:register_incoming"))
     expect(page.get_by_role("heading", name="Vào sổ văn bản đến")).to_be_visible()
     page.locator("select[name=register]").select_option(str(_register("BQL", "incoming")))
@@ -126,7 +109,7 @@ def test_R_EO_2_3_4_incoming_from_register_to_dossier(page, demo_site, tmp_path)
     _shot(page, tmp_path, "eo-in-2-registered")
 
     # The director finds it waiting for assignment and assigns a person with a deadline.
-    _login(page, demo_site, "truongban")
+    admin_login(page, demo_site, "truongban")
     page.goto(demo_site + reverse("eoffice:inbox"))
     expect(page.locator("table.listing")).to_contain_text("1520/SCT-QLNL")
     page.get_by_role("link", name="1520/SCT-QLNL").click()
@@ -147,7 +130,7 @@ def test_R_EO_2_3_4_incoming_from_register_to_dossier(page, demo_site, tmp_path)
     _shot(page, tmp_path, "eo-in-4-assigned")
 
     # The specialist sees it in "My inbox", records the result and files it.
-    _login(page, demo_site, "chuyenvien")
+    admin_login(page, demo_site, "chuyenvien")
     page.get_by_role("link", name="Văn bản của tôi").first.click()
     row = page.locator("table.listing tr", has_text="1520/SCT-QLNL")
     expect(row).to_contain_text("Đang xử lý")
@@ -182,18 +165,19 @@ def test_R_EO_6_8_16_outgoing_from_draft_to_another_agency(page, demo_site, tmp_
         OutgoingState,
     )
 
-    _ready_accounts("chuyenvien", "truongphongqldn", "truongban", "vanthu", "vanthu.skh")
+    ready_accounts("chuyenvien", "truongphongqldn", "truongban", "vanthu", "vanthu.skh")
 
     # The specialist drafts and submits.
-    _login(page, demo_site, "chuyenvien")
+    admin_login(page, demo_site, "chuyenvien")
     page.goto(demo_site + reverse("eoffice:new_draft"))
     expect(page.get_by_role("heading", name="Dự thảo văn bản đi mới")).to_be_visible()
     page.locator("select[name=drafting_unit]").select_option(index=1)
     page.locator("textarea[name=subject]").fill(OUTGOING_SUBJECT)
     page.locator("textarea[name=body_text]").fill(BODY)
     signer = page.locator("select[name=proposed_signer]")
-    # The choices read as login names ("truongban"), not as the people's names.
-    expect(signer.locator("option", has_text=re.compile("^truongban$"))).to_have_count(1)
+    # The choices read as the people's names, not their login names.
+    expect(signer.locator("option", has_text="Nguyễn Văn Thành")).to_have_count(1)
+    expect(signer.locator("option", has_text=re.compile("^truongban$"))).to_have_count(0)
     signer.select_option(str(_user_pk("truongban")))
     page.locator("select[name=recipient_agencies]").select_option(
         label="Sở Kế hoạch và Đầu tư tỉnh Lào Cai")
@@ -207,7 +191,7 @@ def test_R_EO_6_8_16_outgoing_from_draft_to_another_agency(page, demo_site, tmp_
     assert document.state == OutgoingState.UNIT_REVIEW
 
     # The unit leader finds it waiting, edits the text and forwards it.
-    _login(page, demo_site, "truongphongqldn")
+    admin_login(page, demo_site, "truongphongqldn")
     page.goto(demo_site + reverse("eoffice:inbox"))
     waiting = page.get_by_role("link", name=re.compile("cung cấp danh mục dự án"))
     expect(waiting).to_be_visible()
@@ -221,7 +205,7 @@ def test_R_EO_6_8_16_outgoing_from_draft_to_another_agency(page, demo_site, tmp_
     _run_action(page, "forward")
 
     # The director approves.
-    _login(page, demo_site, "truongban")
+    admin_login(page, demo_site, "truongban")
     page.goto(demo_site + reverse("eoffice_outgoing:inspect", args=[document.pk]))
     expect(page.locator("section.w-panel", has_text="Đặng Xuân Phong")).to_be_visible()
     _run_action(page, "approve")
@@ -229,7 +213,7 @@ def test_R_EO_6_8_16_outgoing_from_draft_to_another_agency(page, demo_site, tmp_
     assert document.state == OutgoingState.APPROVED
 
     # The clerk numbers and issues it with the signed PDF.
-    _login(page, demo_site, "vanthu")
+    admin_login(page, demo_site, "vanthu")
     page.goto(demo_site + reverse("eoffice:inbox"))
     page.get_by_role("link", name=re.compile("cung cấp danh mục dự án")).click()
     form = _action_form(page, "issue")
@@ -248,7 +232,7 @@ def test_R_EO_6_8_16_outgoing_from_draft_to_another_agency(page, demo_site, tmp_
     _shot(page, tmp_path, "eo-out-4-issued")
 
     # The Lào Cai department's clerk finds it in their incoming register.
-    _login(page, demo_site, "vanthu.skh")
+    admin_login(page, demo_site, "vanthu.skh")
     page.goto(demo_site + reverse("eoffice_incoming:index"))
     row = page.locator("table tr", has_text=document.number_notation)
     expect(row).to_be_visible()

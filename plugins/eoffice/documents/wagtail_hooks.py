@@ -65,37 +65,23 @@ def register_inbox_menu_item():
                          order=140)
 
 
-class InboxPanel(Component):
-    name = "eoffice:inbox"
-    order = 50
-    template_name = "eoffice_documents/admin/inbox_panel.html"
+class HomePanel(Component):
+    """A panel of the admin's dashboard: ``template_name`` rendered with ``context``."""
 
-    def __init__(self, counts):
-        self.counts = counts
+    def __init__(self, name, order, template_name, **context):
+        self.name, self.order, self.template_name = name, order, template_name
+        self.context = context
 
     def get_context_data(self, parent_context):
-        return {"counts": self.counts}
+        return self.context
 
 
 @hooks.register("construct_homepage_panels")
 def add_inbox_panel(request, panels):
     counts = inbox.counts(request.user)
     if any(counts.values()):
-        panels.append(InboxPanel(counts))
-
-
-class DelegationPanel(Component):
-    """Who acts for a director of the user's agencies now (R-EO-15)."""
-
-    name = "eoffice:delegations"
-    order = 40
-    template_name = "eoffice_documents/admin/delegation_panel.html"
-
-    def __init__(self, delegations):
-        self.delegations = delegations
-
-    def get_context_data(self, parent_context):
-        return {"delegations": self.delegations}
+        panels.append(HomePanel("eoffice:inbox", 50, "eoffice_documents/admin/inbox_panel.html",
+                                counts=counts))
 
 
 @hooks.register("construct_homepage_panels")
@@ -104,7 +90,10 @@ def add_delegation_panel(request, panels):
 
     in_force = list(delegation.in_force(request.user).order_by("ends_at"))
     if in_force:
-        panels.append(DelegationPanel(in_force))
+        # Who acts for a director of the user's agencies now (R-EO-15).
+        panels.append(HomePanel("eoffice:delegations", 40,
+                                "eoffice_documents/admin/delegation_panel.html",
+                                delegations=in_force))
 
 
 # --- The overdue report and its reminders (R-EO-7, R-EO-18) ---------------------------------

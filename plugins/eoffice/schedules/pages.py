@@ -33,19 +33,19 @@ class WorkProgrammePage(RoutablePageMixin, Page):
         context.update(programme_context(self, request))
         return render(request, self.template, context)
 
-    @path("lich.ics")
+    @path("ical/")
     def leaders_feed(self, request):
         from plugins.eoffice.schedules.feeds import leaders_feed
 
         return leaders_feed(self, request)
 
-    @path("lanh-dao/<int:user_id>/lich.ics")
+    @path("lanh-dao/<int:user_id>/ical/")
     def leader_feed(self, request, user_id):
         from plugins.eoffice.schedules.feeds import leader_feed
 
         return leader_feed(self, request, user_id)
 
-    @path("don-vi/<int:unit_id>/<str:key>/lich.ics")
+    @path("don-vi/<int:unit_id>/<str:key>/ical/")
     def unit_feed(self, request, unit_id, key):
         from plugins.eoffice.schedules.feeds import unit_feed
 

@@ -82,10 +82,9 @@ def purge(now=None):
         for model in (ScheduleEntry, WorkPlan):
             gone = model.objects.filter(purge_reported_at__lte=now - NOTICE)
             ids = list(gone.values_list("pk", flat=True))
-            model.history.filter(id__in=ids).delete()
-            if model is ScheduleEntry:
-                model.leaders.through.objects.filter(scheduleentry_id__in=ids).delete()
             model.objects.filter(pk__in=ids).delete()
+            # After the rows: deleting them adds a last version, which goes too.
+            model.history.filter(id__in=ids).delete()
             counts.append(len(ids))
     return tuple(counts)
 

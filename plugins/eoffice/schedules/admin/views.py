@@ -211,8 +211,8 @@ def feeds(request):
             continue
         base = page.full_url.rstrip("/") if page.full_url else ""
         units = Unit.objects.filter(agency=agency).order_by("sort_order", "name")
-        rows.append((agency, f"{base}/lich.ics", [
-            (unit, f"{base}/don-vi/{unit.pk}/{token.key}/lich.ics") for unit in units]))
+        rows.append((agency, f"{base}/ical/", [
+            (unit, f"{base}/don-vi/{unit.pk}/{token.key}/ical/") for unit in units]))
     return TemplateResponse(request, "eoffice_schedules/admin/feeds.html", {
         "page_title": _("My calendar feeds"),
         "header_title": _("My calendar feeds"),

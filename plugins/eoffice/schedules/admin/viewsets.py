@@ -37,11 +37,8 @@ def _visible_units(request):
     return Unit.objects.visible_to(request.user).select_related("agency")
 
 
-class VisibleMixin:
-    """Lists and single records: only what the user may see (:func:`..access.visible`)."""
-
-    def get_base_queryset(self):
-        return access.visible(self.request.user, super().get_base_queryset())
+class VisibleObjectMixin:
+    """A screen of one record: only a record the user may see (:func:`..access.visible`)."""
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
@@ -50,8 +47,21 @@ class VisibleMixin:
         return obj
 
 
+class VisibleMixin(VisibleObjectMixin):
+    """Lists too: only what the user may see."""
+
+    def get_base_queryset(self):
+        return access.visible(self.request.user, super().get_base_queryset())
+
+
 class ServiceCreateMixin:
     """Create through the services: a refusal shows on the form and saves nothing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        """Nobody who drafts no schedule (an IT administrator of no unit) opens the form."""
+        if not access.rights(request.user).schedules_to_draft():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         """The week view's "Add" names the schedule and the day (``?agency=&unit=&date=``)."""
@@ -72,6 +82,7 @@ class ServiceCreateMixin:
             self.object = self.create(agency, unit, data)
         except services.TransitionError as error:
             form.add_error(None, error.message)
+            self.produced_error_message = error.message
             return self.form_invalid(form)
         messages.success(self.request, self.get_success_message(self.object))
         return self.redirect_after(self.object)
@@ -97,6 +108,7 @@ class ServiceEditMixin(VisibleMixin):
                 self.object = services.edit(self.request.user, self.object, **data)
         except services.TransitionError as error:
             form.add_error(None, error.message)
+            self.produced_error_message = error.message
             return self.form_invalid(form)
         messages.success(self.request, self.get_success_message())
         from django.shortcuts import redirect
@@ -202,7 +214,7 @@ class ScheduleEntryViewSet(_Base):
     edit_view_class = _with(ServiceEditMixin, _Base.edit_view_class)
     delete_view_class = _with(ServiceDeleteMixin, _Base.delete_view_class)
     inspect_view_class = _with(InspectMixin, _Base.inspect_view_class)
-    history_view_class = _with(VisibleMixin, _Base.history_view_class)
+    history_view_class = _with(VisibleObjectMixin, _Base.history_view_class)
 
 
 class PlanFilterSet(WagtailFilterSet):
@@ -258,7 +270,7 @@ class WorkPlanViewSet(_Base):
     edit_view_class = _with(ServiceEditMixin, _Base.edit_view_class)
     delete_view_class = _with(ServiceDeleteMixin, _Base.delete_view_class)
     inspect_view_class = _with(InspectMixin, _Base.inspect_view_class)
-    history_view_class = _with(VisibleMixin, _Base.history_view_class)
+    history_view_class = _with(VisibleObjectMixin, _Base.history_view_class)
 
 
 class SchedulesViewSetGroup(ViewSetGroup):

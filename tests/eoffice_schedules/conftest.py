@@ -9,6 +9,9 @@ from django.utils import timezone, translation
 
 from plugins.core.models import Role, Unit
 
+# The browser tests' fixtures (Debian's Chromium, screenshots, the demo on a live server).
+from tests.e2e.conftest import browser, demo_site, page, screenshot  # noqa: F401
+
 if "plugins.eoffice.schedules" not in settings.INSTALLED_APPS:
     collect_ignore_glob = ["test_*.py"]
 
@@ -109,7 +112,7 @@ def programme(bql):
     from plugins.eoffice.schedules.models import WorkProgrammePage
 
     home = bql.site.root_page
-    page = WorkProgrammePage(title="Lịch công tác", slug="lich-cong-tac")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    programme_page = WorkProgrammePage(title="Lịch công tác", slug="lich-cong-tac")
+    home.add_child(instance=programme_page)
+    programme_page.save_revision().publish()
+    return programme_page

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from plugins.core.models import Agency, Unit
@@ -181,7 +181,8 @@ def _week_post(request, entries, agency_id, unit_id, monday):
     else:
         raise Http404
     if done:
-        messages.success(request, _("%(count)s entries done.") % {"count": done})
+        messages.success(request, ngettext("%(count)s entry done.", "%(count)s entries done.",
+                                           done) % {"count": done})
     else:
         messages.warning(request, _("Nothing you may do in this week."))
     query = f"?schedule={_key((agency_id, unit_id))}&week={week_key(monday)}"

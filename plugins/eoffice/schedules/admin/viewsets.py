@@ -66,9 +66,15 @@ class ServiceCreateMixin:
     def get_initial(self):
         """The week view's "Add" names the schedule and the day (``?agency=&unit=&date=``)."""
         initial = super().get_initial()
+        import datetime
+
         for name in ("agency", "unit", "date"):
             if self.request.GET.get(name):
                 initial[name] = self.request.GET[name]
+        try:
+            initial["date"] = datetime.date.fromisoformat(initial.get("date", ""))
+        except ValueError:
+            initial.pop("date", None)
         return initial
 
     def form_valid(self, form):

@@ -150,7 +150,7 @@ class WorkPlan(ApprovedRecord):
     period = models.PositiveSmallIntegerField(
         _("period"), default=1,
         help_text=_("The month (1–12), quarter (1–4) or half (1–2); 1 for a yearly plan."))
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("name of the plan"), max_length=255)
     text = models.TextField(_("main tasks"), blank=True)
     document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("file"), null=True,
                                  blank=True, on_delete=models.SET_NULL, related_name="+")

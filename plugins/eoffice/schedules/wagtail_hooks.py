@@ -30,13 +30,13 @@ class StaffMenuItem(MenuItem):
         return agency_ids_for_user(request.user) != frozenset()
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_eoffice_schedules_menu_item")
 def register_week_menu_item():
     return StaffMenuItem(_("Week schedule"), reverse("eoffice_schedules:week"),
-                         icon_name="date", order=161)
+                         icon_name="date", order=1)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_eoffice_schedules_menu_item")
 def register_feeds_menu_item():
     return StaffMenuItem(_("My calendar feeds"), reverse("eoffice_schedules:feeds"),
-                         icon_name="calendar", order=162)
+                         icon_name="calendar", order=900)

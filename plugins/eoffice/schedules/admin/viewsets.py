@@ -169,7 +169,20 @@ class EntryFilterSet(WagtailFilterSet):
         fields = ["unit", "state", "mark"]
 
 
-class EntryCreateMixin(ServiceCreateMixin):
+class BackToWeekMixin:
+    """After saving an entry, the week it belongs to (where the office drafts)."""
+
+    def get_success_url(self):
+        from plugins.eoffice.schedules.weeks import monday_of, week_key
+
+        entry = self.object
+        schedule = (f"{entry.agency_id}" if entry.unit_id is None
+                    else f"{entry.agency_id}-{entry.unit_id}")
+        return (reverse("eoffice_schedules:week")
+                + f"?schedule={schedule}&week={week_key(monday_of(entry.date))}")
+
+
+class EntryCreateMixin(BackToWeekMixin, ServiceCreateMixin):
     def create(self, agency, unit, data):
         return services.create_entry(self.request.user, agency, unit, **data)
 
@@ -217,7 +230,8 @@ class ScheduleEntryViewSet(_Base):
                            "changed_at", "change_note"]
     index_view_class = _with(EntryIndexMixin, _Base.index_view_class)
     add_view_class = _with(EntryCreateMixin, _Base.add_view_class)
-    edit_view_class = _with(ServiceEditMixin, _Base.edit_view_class)
+    edit_view_class = type("EditView", (BackToWeekMixin, ServiceEditMixin,
+                                        _Base.edit_view_class), {})
     delete_view_class = _with(ServiceDeleteMixin, _Base.delete_view_class)
     inspect_view_class = _with(InspectMixin, _Base.inspect_view_class)
     history_view_class = _with(VisibleObjectMixin, _Base.history_view_class)
@@ -283,4 +297,5 @@ class SchedulesViewSetGroup(ViewSetGroup):
     menu_label = _("Work schedules")
     menu_icon = "date"
     menu_order = 160
+    submenu_hook = "register_eoffice_schedules_menu_item"  # the week view, the feeds
     items = (ScheduleEntryViewSet, WorkPlanViewSet)

@@ -32,7 +32,8 @@ def test_r_site_5_shows_only_approved_leaders_entries_of_its_agency(client, prog
 
 
 def test_r_site_5_week_navigation_and_today(client, programme, make_entry, monday):
-    make_entry("published", day=monday + datetime.timedelta(days=7), content="Họp rà soát dự án Long Giang")
+    make_entry("published", day=monday + datetime.timedelta(days=7),
+               content="Họp rà soát dự án Long Giang")
     response = _get(client, programme)
     html = response.content.decode()
     assert "Họp rà soát dự án Long Giang" not in html

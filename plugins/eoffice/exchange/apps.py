@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,10 @@ class EofficeExchangeConfig(AppConfig):
     label = "eoffice_exchange"
     verbose_name = _("E-office: exchange between agencies")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from plugins.eoffice.exchange import events
+        from plugins.eoffice.exchange.sending import schedule_sending
+
+        events.connect()
+        post_migrate.connect(schedule_sending, sender=self)

@@ -29,6 +29,8 @@ class StepAction(models.TextChoices):
     ISSUE = "issue", _("Numbered and issued")
     DELIVER = "deliver", _("Delivered")
     WITHDRAW = "withdraw", _("Withdrawn")
+    REVOKED = "revoked", _("Recalled by its sender")
+    AMENDED = "amended", _("Updated by its sender")
 
 
 class ProcessingStep(models.Model):

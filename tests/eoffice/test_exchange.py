@@ -6,7 +6,6 @@ recall withdraws the receiver's copy; nothing is registered twice or half-way.""
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plugins.eoffice.documents.models import (
     IncomingDocument,
@@ -22,36 +21,15 @@ from plugins.eoffice.exchange.edxml.package import BusinessType
 from plugins.eoffice.exchange.edxml.read import read
 from plugins.eoffice.exchange.edxml.status import StatusCode
 from plugins.eoffice.exchange.models import Direction, Envelope, EnvelopeKind, EnvelopeState
-from tests.eoffice.conftest import pdf
+from tests.eoffice.conftest import ANNEX, SIGNED, pdf
 
 pytestmark = pytest.mark.django_db
 
-SIGNED = b"%PDF-1.4\n% signed copy of the decision\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-ANNEX = b"%PDF-1.4\n% annex: list of projects\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _pdf(name, content):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 @pytest.fixture
-def issued(staff, bql, skh, registers, django_capture_on_commit_callbacks):
-    """A decision of BQL issued to SKH (an agency of this installation), with its signed
-    copy and an annex, sent through the exchange."""
-    document = outgoing.create_draft(
-        staff["specialist"], bql, type_code="QĐ", urgency="urgent", page_count=3,
-        subject="Quyết định phê duyệt danh mục dự án kêu gọi đầu tư vào Khu công nghiệp "
-                "Long Giang năm 2026", recipient_agencies=[skh],
-        external_recipients="UBND tỉnh Tiền Giang")
-    outgoing.attach(staff["specialist"], document, _pdf("phu-luc.pdf", ANNEX), kind="annex")
-    outgoing.submit(staff["specialist"], document)
-    outgoing.forward(staff["leader"], document)
-    outgoing.approve(staff["director"], document)
-    with django_capture_on_commit_callbacks(execute=True):
-        document = outgoing.issue(staff["clerk"], document, register=registers["out"],
-                                  signer=staff["director"], signing_prefix="KT.", copies=4,
-                                  signed_file=_pdf("quyet-dinh-ky.pdf", SIGNED))
-    return document
+def issued(issued_to_skh):
+    return issued_to_skh
 
 
 def _waiting(agency):

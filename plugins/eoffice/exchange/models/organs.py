@@ -17,6 +17,13 @@ class Transport(models.TextChoices):
     HTTP = "http", _("HTTP endpoint")
 
 
+class HttpsURLField(models.URLField):
+    """A URL typed without a scheme is taken as https (Django 6's default, asked now)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Organ(models.Model):
     """An organ outside this installation, by its organ id, and the transport that reaches
     it. Agencies of this installation need no entry: they are reached directly."""
@@ -26,7 +33,7 @@ class Organ(models.Model):
     name = models.CharField(_("name"), max_length=255)
     transport = models.CharField(_("transport"), max_length=8, choices=Transport.choices,
                                  default=Transport.FOLDER)
-    endpoint_url = models.URLField(
+    endpoint_url = HttpsURLField(
         _("endpoint URL"), blank=True,
         help_text=_("For the HTTP transport: where packages are posted."))
     endpoint_key = models.CharField(

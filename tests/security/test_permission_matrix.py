@@ -327,6 +327,8 @@ OWN_LISTS = {
     "eoffice_outgoing:index": EVERYONE,
     "eoffice_dossier:index": EVERYONE,
     "eoffice_register:index": EVERYONE,
+    # The organ directory serves the whole installation: superusers keep it.
+    "eoffice_exchange_organ:index": NOBODY,
 }
 
 

@@ -52,7 +52,7 @@ def organ_choices(document, already=()):
 
 class KeyForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
-    label = forms.CharField(label=_("Used by"), max_length=150, help_text=_(
+    label = forms.CharField(label=_("Held by"), max_length=150, help_text=_(
         "Who holds the key, e.g. the national platform's connector."))
 
     def __init__(self, *args, agencies, **kwargs):

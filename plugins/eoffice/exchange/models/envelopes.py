@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from plugins.core.models import Retried
 from plugins.core.scoping import AgencyQuerySet
@@ -27,7 +28,7 @@ class Direction(models.TextChoices):
 
 
 class EnvelopeKind(models.TextChoices):
-    DOCUMENT = "document", _("Document")
+    DOCUMENT = "document", pgettext_lazy("exchange", "Document")
     STATUS = "status", _("Status message")
 
 

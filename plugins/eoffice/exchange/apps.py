@@ -9,3 +9,8 @@ class EofficeExchangeConfig(AppConfig):
     label = "eoffice_exchange"
     verbose_name = _("E-office: exchange between agencies")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from plugins.eoffice.exchange.signing import permissions as signing_permissions
+
+        signing_permissions.register()

@@ -77,7 +77,8 @@ class Pki:
 
 
 def make_pki():
-    root = _issue(_name("Cục Chứng thực số (thử nghiệm)", "Ban Cơ yếu Chính phủ"), _key(), ca=True, days=(-365, 3650))
+    root = _issue(_name("Cục Chứng thực số (thử nghiệm)", "Ban Cơ yếu Chính phủ"), _key(),
+                  ca=True, days=(-365, 3650))
     other_root = _issue(_name("Unrelated Test CA", "Nobody Trusts Us Ltd"), _key(), ca=True,
                         days=(-365, 3650))
     return Pki(

@@ -10,7 +10,9 @@ passphrase is stored encrypted (:mod:`.passphrases`)."""
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -21,7 +23,6 @@ from plugins.eoffice.exchange.signing.forms import (
     TrustedAuthorityForm,
 )
 
-
 __all__ = ["AgencySigningCertificate", "TrustedAuthority"]
 
 
@@ -30,7 +31,7 @@ class TrustedAuthority(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     certificate_pem = models.TextField(_("certificate (PEM)"), editable=False)
-    subject = models.CharField(_("subject"), max_length=500, editable=False)
+    subject = models.CharField(_("certificate subject"), max_length=500, editable=False)
     fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64, unique=True,
                                    editable=False)
     not_valid_after = models.DateTimeField(_("valid until"), editable=False)
@@ -88,3 +89,11 @@ class AgencySigningCertificate(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({self.agency})"
+
+
+@receiver(post_delete, sender=AgencySigningCertificate)
+def _remove_key_file(sender, instance, **kwargs):
+    """A deleted certificate's private key leaves the disk once the deletion is committed."""
+    name, storage = instance.pkcs12_file.name, instance.pkcs12_file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

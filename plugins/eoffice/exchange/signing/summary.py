@@ -4,7 +4,8 @@ Verifying a signature parses the PDF and builds certificate paths; a page that l
 files of a document would do it on every view. The result is cached under the file's
 SHA-256 and a fingerprint of the trusted roots (a newly trusted authority gives fresh
 results), for ``EOFFICE_SIGNATURE_CACHE_SECONDS`` (a day by default: a certificate that
-expires meanwhile shows as not trusted on the next day's look)."""
+expires meanwhile shows as not trusted on the next day's look). Files larger than
+``EOFFICE_SIGNATURE_MAX_BYTES`` (50 MB by default) are not verified on a page view."""
 
 import dataclasses
 import hashlib
@@ -25,6 +26,7 @@ _PREFIX = "eoffice_exchange:pdf_signatures:v1"
 _PROBLEMS = {
     "unreadable": _("The file is not a PDF document, or it is damaged; its signatures "
                     "cannot be read."),
+    "too_large": _("The file is too large for its signatures to be checked here."),
 }
 
 
@@ -54,10 +56,19 @@ def _verify(data, roots):
 def signature_summary(source):
     """The :class:`SignatureSummary` of ``source`` (bytes, a file or a FileField's file).
     Never raises for what the file holds; a missing file is a problem too."""
+    limit = getattr(settings, "EOFFICE_SIGNATURE_MAX_BYTES", 50 * 1024 * 1024)
+    try:
+        size = len(source) if isinstance(source, bytes | bytearray) else source.size
+    except (AttributeError, OSError, TypeError, ValueError):
+        size = None
+    if size is not None and size > limit:
+        return SignatureSummary(problem_code="too_large")
     try:
         data = read_bytes(source)
-    except (OSError, ValueError):
+    except (AttributeError, OSError, ValueError):
         return SignatureSummary(problem_code="unreadable")
+    if len(data) > limit:
+        return SignatureSummary(problem_code="too_large")
     roots = trust.trusted_roots()
     key = f"{_PREFIX}:{hashlib.sha256(data).hexdigest()}:{trust.roots_digest(roots)}"
     cached = cache.get(key)

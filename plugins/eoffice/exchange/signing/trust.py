@@ -29,7 +29,7 @@ def _setting_roots():
         try:
             certificates = _from_bytes(Path(path).read_bytes())
             for certificate in certificates:
-                certificate.native  # parse now: a broken file is skipped, not a crash later
+                _ = certificate.native  # parse now: a broken file is skipped, not a crash later
         except (OSError, ValueError, TypeError) as error:
             logger.warning("EOFFICE_TRUSTED_CA_FILES: %s is not usable (%s)", path, error)
             continue

@@ -327,6 +327,10 @@ OWN_LISTS = {
     "eoffice_outgoing:index": EVERYONE,
     "eoffice_dossier:index": EVERYONE,
     "eoffice_register:index": EVERYONE,
+    # Signed PDFs (R-EO-16): the agency's signing certificate is its IT administrator's;
+    # the trusted certificate authorities are the installation's (superusers only).
+    "eoffice_signing_certificate:index": {IT},
+    "eoffice_trusted_ca:index": NOBODY,
 }
 
 

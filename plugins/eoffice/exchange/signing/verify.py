@@ -95,7 +95,6 @@ def verify_pdf(source, *, roots=None):
     Returns ``[]`` for a PDF without signatures; raises :class:`UnreadablePdf` for what is
     not a readable PDF. A signature that cannot be checked is reported ``invalid`` with its
     reason, never raised."""
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     data = read_bytes(source)
@@ -104,7 +103,8 @@ def verify_pdf(source, *, roots=None):
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+    except Exception as error:  # noqa: BLE001 - a hostile file must not break a page
+        logger.info("PDF not readable for its signatures: %s", error)
         raise UnreadablePdf(_("The PDF document is damaged and cannot be read.")) from error
     if not signatures:
         return []

@@ -95,6 +95,7 @@ def _agency(root, key, symbol):
     _email_directory(ns)
     _eoffice(ns)
     _exchange(ns)
+    _exchange_signing(ns)
     return ns
 
 
@@ -374,3 +375,13 @@ def _exchange(ns):
     key, _secret = ExchangeKey.make(ns.agency, f"Trục liên thông {ns.marker}")
     ns.objects.update({"eoffice_exchange.Envelope": envelope,
                        "eoffice_exchange.ExchangeKey": key})
+def _exchange_signing(ns):
+    """The agency's signing certificate (its key file is not needed to open the screens)."""
+    from plugins.eoffice.exchange.signing.models import AgencySigningCertificate
+
+    now = timezone.now()
+    ns.objects["eoffice_exchange.AgencySigningCertificate"] = (
+        AgencySigningCertificate.objects.create(
+            agency=ns.agency, pkcs12_file=f"chu-ky-so/{ns.key}/world.p12",
+            passphrase_token="-", subject=f"Chứng thư {ns.marker}", issuer="CA thử",
+            serial="01", not_valid_before=now, not_valid_after=now + datetime.timedelta(days=30)))

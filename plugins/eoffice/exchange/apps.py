@@ -14,6 +14,8 @@ class EofficeExchangeConfig(AppConfig):
     def ready(self):
         from plugins.eoffice.exchange import events
         from plugins.eoffice.exchange.sending import schedule_sending
+        from plugins.eoffice.exchange.signing import permissions as signing_permissions
 
         events.connect()
+        signing_permissions.register()
         post_migrate.connect(schedule_sending, sender=self)

@@ -1,3 +1,5 @@
+"""The exchange's admin: its screens here; signed PDFs register their own hooks."""
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +9,7 @@ from plugins.eoffice.documents.signals import DOCUMENT_PANELS_HOOK
 from plugins.eoffice.exchange import permissions
 from plugins.eoffice.exchange.admin import panels, views
 from plugins.eoffice.exchange.admin.viewsets import OrganViewSet
+from plugins.eoffice.exchange.signing import wagtail_hooks as signing_hooks  # noqa: F401
 
 
 @hooks.register("register_admin_urls")

@@ -13,11 +13,10 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('core', '0010_audit_events'),
         ('eoffice_documents', '0008_revoked_by_sender'),
+        ('eoffice_exchange', '0001_signing'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -507,3 +507,43 @@ def test_R_EO_16_the_menu_shows_each_screen_to_whom_it_serves(client, it_admin, 
     client.force_login(staff["clerk"])
     labels = _menu_labels(client)
     assert "Signing certificates" not in labels
+
+
+def test_R_EO_16_the_clerk_signs_the_approved_pdfs_before_issue_and_the_receiver_sees_it(
+        client, staff, bql, skh, registers, uploaded, government_ca, pdf_bytes,
+        django_capture_on_commit_callbacks):
+    """Issue 18 item 5: an agency signs its outgoing PDFs with its PKCS#12 certificate
+    before issue; the receiving agency's page shows the signer, the time and "valid"."""
+    from plugins.eoffice.documents.services import outgoing
+    from plugins.eoffice.exchange import receiving
+    from plugins.eoffice.exchange.models import Envelope
+
+    document = outgoing.create_draft(
+        staff["specialist"], bql, type_code="QĐ", recipient_agencies=[skh],
+        subject="Quyết định phê duyệt kế hoạch xúc tiến đầu tư vào các khu công nghiệp 2027")
+    outgoing.submit(staff["specialist"], document)
+    outgoing.forward(staff["leader"], document)
+    outgoing.approve(staff["director"], document)
+    outgoing.attach(staff["clerk"], document, SimpleUploadedFile(
+        "quyet-dinh.pdf", pdf_bytes, content_type="application/pdf"), kind="signed")
+    url = reverse("eoffice_exchange:sign", args=[document.pk])
+    client.force_login(staff["specialist"])  # not a clerk: refused, nothing signed
+    client.post(url)
+    assert document.files.get().file.read() == pdf_bytes
+    client.force_login(staff["clerk"])
+    page = client.get(reverse("eoffice_outgoing:inspect", args=[document.pk])).content.decode()
+    assert "Sign the PDFs with the agency" in page
+    client.post(url)
+    signed = document.files.get()
+    assert verify_pdf(signed.file.read())[0].status == Verdict.VALID
+    assert document.steps.last().action == "sign"
+    with django_capture_on_commit_callbacks(execute=True):
+        outgoing.issue(staff["clerk"], document, register=registers["out"],
+                       signer=staff["director"])
+    envelope = Envelope.objects.get(agency=skh, direction="in", kind="document")
+    with django_capture_on_commit_callbacks(execute=True):
+        received = receiving.accept(staff["skh_clerk"], envelope, registers["skh_in"]).document
+    client.force_login(staff["skh_clerk"])
+    page = client.get(reverse("eoffice_incoming:inspect", args=[received.pk])).content.decode()
+    assert "Digital signatures" in page and "Valid signature" in page
+    assert "Ban Quản lý các Khu công nghiệp Tiền Giang" in page

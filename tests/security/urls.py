@@ -80,6 +80,7 @@ EOFFICE_RECORDS = {
     "eoffice_exchange:refuse": "eoffice_exchange.Envelope",
     "eoffice_exchange:package": "eoffice_exchange.Envelope",
     "eoffice_exchange:send": "eoffice_documents.OutgoingDocument",
+    "eoffice_exchange:sign": "eoffice_documents.OutgoingDocument",
     "eoffice_exchange:revoke_key": "eoffice_exchange.ExchangeKey",
 }
 

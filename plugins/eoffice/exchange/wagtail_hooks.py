@@ -24,6 +24,7 @@ def register_exchange_urls():
         path("van-phong/lien-thong/goi/<int:pk>/tep/<int:index>/", views.attachment,
              name="attachment"),
         path("van-phong/lien-thong/gui/<int:pk>/", views.send, name="send"),
+        path("van-phong/lien-thong/ky-so/<int:pk>/", views.sign, name="sign"),
         path("van-phong/lien-thong/khoa/", views.keys, name="keys"),
         path("van-phong/lien-thong/khoa/<int:pk>/thu-hoi/", views.revoke_key,
              name="revoke_key"),
@@ -39,6 +40,11 @@ def register_organ_viewset():
 @hooks.register(DOCUMENT_PANELS_HOOK)
 def exchange_panel(request, document, kind):
     return panels.document_panel(request, document, kind)
+
+
+@hooks.register(DOCUMENT_PANELS_HOOK)
+def signatures_panel(request, document, kind):
+    return panels.signatures_panel(request, document, kind)
 
 
 class _ShownTo(MenuItem):

@@ -31,6 +31,7 @@ class StepAction(models.TextChoices):
     WITHDRAW = "withdraw", _("Withdrawn")
     REVOKED = "revoked", _("Recalled by its sender")
     AMENDED = "amended", _("Updated by its sender")
+    SIGN = "sign", _("Digitally signed")
 
 
 class ProcessingStep(models.Model):

@@ -22,6 +22,20 @@ class ExchangePanel(Component):
                 "request": parent_context.get("request")}
 
 
+def signatures_panel(request, document, kind):
+    """The digital signatures of the document's PDFs: signer, time, valid / invalid / not
+    trusted (checked offline, cached per file)."""
+    if document.is_secret:
+        return None
+    pdfs = [item for item in document.files.all() if item.name.lower().endswith(".pdf")]
+    if not pdfs:
+        return None
+    from plugins.eoffice.exchange.signing.summary import signature_summary
+
+    return ExchangePanel("eoffice_exchange/admin/signatures_panel.html",
+                         files=[(item, signature_summary(item.file)) for item in pdfs])
+
+
 def document_panel(request, document, kind):
     if kind == "outgoing":
         return _outgoing_panel(request, document)
@@ -36,6 +50,9 @@ def document_panel(request, document, kind):
 def _outgoing_panel(request, document):
     envelopes = list(document.envelopes.filter(direction=Direction.OUT,
                                                kind=EnvelopeKind.DOCUMENT))
+    from plugins.eoffice.exchange.signing.documents import may_sign, signable_files
+
+    can_sign = may_sign(request.user, document) and bool(signable_files(document))
     may_send = (document.state == OutgoingState.ISSUED and not document.is_secret
                 and access.is_clerk(request.user, document.agency_id))
     form = None
@@ -43,8 +60,8 @@ def _outgoing_panel(request, document):
         form = SendForm(document=document, already=sending.recipients_sent(document))
         if not form.fields["organs"].choices:
             form = None
-    if not envelopes and form is None and not (document.is_secret and document.state ==
-                                               OutgoingState.ISSUED):
+    if not envelopes and form is None and not can_sign and not (
+            document.is_secret and document.state == OutgoingState.ISSUED):
         return None
     return ExchangePanel("eoffice_exchange/admin/outgoing_panel.html", document=document,
-                         envelopes=envelopes, form=form)
+                         envelopes=envelopes, form=form, can_sign=can_sign)

@@ -194,6 +194,22 @@ def send(request, pk):
     return redirect(back)
 
 
+@require_POST
+def sign(request, pk):
+    """The clerk signs the approved document's PDFs with the agency's certificate."""
+    from plugins.eoffice.exchange.signing.documents import sign_files
+
+    document = get_object_or_404(access.outgoing_visible_to(request.user), pk=pk)
+    try:
+        signed = sign_files(request.user, document)
+    except TransitionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Signed with the agency's certificate: %(files)s.")
+                         % {"files": ", ".join(item.name for item in signed)})
+    return redirect("eoffice_outgoing:inspect", pk)
+
+
 def keys(request):
     """The agency's keys for the HTTP endpoint: made (shown once), listed, revoked."""
     ids = permissions.key_agency_ids(request.user)

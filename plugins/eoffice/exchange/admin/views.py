@@ -29,6 +29,11 @@ from plugins.eoffice.exchange.models import (
 )
 
 PAGE_SIZE = 50
+SAFE_TYPES = {"application/pdf", "image/jpeg", "image/png", "application/msword",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "application/vnd.oasis.opendocument.text",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "application/vnd.oasis.opendocument.spreadsheet"}
 RECEIVED_TABS = {
     "waiting": ({"state": EnvelopeState.WAITING}, lambda: _("Waiting for the clerk")),
     "invalid": ({"state": EnvelopeState.INVALID}, lambda: _("Refused as invalid")),
@@ -156,8 +161,10 @@ def attachment(request, pk, index):
     if package is None or not 0 <= index < len(package.attachments):
         raise Http404
     item = package.attachments[index]
-    response = HttpResponse(item.content, content_type=item.content_type
-                            or "application/octet-stream")
+    # Shown as what it says it is only when that is a document format; a package could
+    # claim text/html for a script.
+    kind = item.content_type if item.content_type in SAFE_TYPES else "application/octet-stream"
+    response = HttpResponse(item.content, content_type=kind)
     from django.utils.http import content_disposition_header
 
     response["Content-Disposition"] = content_disposition_header(True, item.name)

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -15,6 +16,10 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+if apps.is_installed("plugins.eoffice.exchange"):
+    # Other systems deliver edXML packages here, with an agency's key (docs/eoffice.md).
+    urlpatterns.append(path("exchange/", include("plugins.eoffice.exchange.urls")))
 
 if settings.DEBUG:
     # The development server serves the images' folders only. Documents are never served

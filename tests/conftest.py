@@ -3,6 +3,7 @@ so ``DJANGO_SETTINGS_MODULE=settings.solo_core pytest`` runs the core alone."""
 
 import pytest
 from django.conf import settings
+from django.core.signals import setting_changed
 
 # Test folder → the app it needs.
 _FOLDER_APPS = {
@@ -46,6 +47,26 @@ def _fresh_process_state():
     cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def _forget_language_prefixes(setting, **kwargs):
+    """A test that changes ``LANGUAGE_CODE`` (the e-office's and the e-mail directory's
+    admin tests speak English) must not leave its URL prefixes behind.
+
+    Django's resolver keeps one reverse table per active language, and the
+    ``i18n_patterns`` prefix in it is the one of the moment it was built: none for the
+    default language. Built while ``LANGUAGE_CODE`` was "en", the "en" table has no
+    ``/en/`` prefix, and it outlives the test: an English page's URL reversed later on
+    the same worker came out without ``/en/`` (R-ED-16). Django drops these tables when
+    ``ROOT_URLCONF`` changes, not when the default language does. A running site never
+    changes its ``LANGUAGE_CODE``; only tests do, so only tests need this."""
+    if setting in {"LANGUAGE_CODE", "LANGUAGES"}:
+        from django.urls import clear_url_caches
+
+        clear_url_caches()
+
+
+setting_changed.connect(_forget_language_prefixes, dispatch_uid="tests-forget-language-prefixes")
 
 
 _MIGRATED = pytest.StashKey()  # (the migrations' rows, pytest-django's database blocker)

@@ -16,19 +16,17 @@ import logging
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from plugins.core import outbox
 from plugins.core.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
 
 DELIVER_FUNC = "plugins.core.mail.deliver"
 DELIVER_DUE_FUNC = "plugins.core.mail.deliver_due"
-# Minutes to wait after the n-th failed attempt; after the last one the mail is given up.
-RETRY_AFTER = (1, 5, 15, 30, 60, 120, 240, 480, 720, 1440)
-CLAIM = datetime.timedelta(minutes=5)  # one worker delivers a mail; a crashed one lets go
+RETRY_AFTER = outbox.RETRY_AFTER
 KEEP_SENT = datetime.timedelta(days=7)  # mail holds personal data: not kept longer
 
 
@@ -46,37 +44,22 @@ def queue_mail(to, subject, body, *, from_email=None, reply_to=None):
     return mail
 
 
-def _claim(pk, now):
-    """Take the mail for this worker, if it is due and nobody else has it."""
-    return OutgoingMail.objects.filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
-        pk=pk, sent_at__isnull=True, next_attempt_at__lte=now,
-    ).update(claimed_until=now + CLAIM) == 1
-
-
 def deliver(pk, now=None):
-    """The django-q2 task: send one queued mail; on failure, plan the next attempt.
-    Returns True when the mail went out."""
+    """The django-q2 task: send one queued mail; on failure, plan the next attempt
+    (:mod:`plugins.core.outbox`). Returns True when the mail went out."""
     now = now or timezone.now()
-    if not _claim(pk, now):
+    if not outbox.claim(OutgoingMail, pk, now):
         return False
     mail = OutgoingMail.objects.get(pk=pk)
     try:
         EmailMessage(mail.subject, mail.body, mail.from_email or None, mail.to,
                      reply_to=mail.reply_to or None).send()
     except Exception as error:  # noqa: BLE001 - any failure of the mail server is retried
-        attempts = mail.attempts + 1
-        retry = (now + datetime.timedelta(minutes=RETRY_AFTER[attempts - 1])
-                 if attempts <= len(RETRY_AFTER) else None)
-        OutgoingMail.objects.filter(pk=pk).update(
-            attempts=attempts, next_attempt_at=retry, claimed_until=None,
-            last_error=f"{type(error).__name__}: {error}"[:2000])
+        retry = outbox.failed(OutgoingMail, mail, error, now)
         log = logger.warning if retry else logger.error
-        log("Mail %s to %s failed (attempt %s): %s", pk, mail.to, attempts, error)
+        log("Mail %s to %s failed (attempt %s): %s", pk, mail.to, mail.attempts + 1, error)
         return False
-    OutgoingMail.objects.filter(pk=pk).update(
-        sent_at=timezone.now(), attempts=mail.attempts + 1, next_attempt_at=None,
-        claimed_until=None, last_error="")
+    outbox.succeeded(OutgoingMail, mail)
     return True
 
 
@@ -84,9 +67,7 @@ def deliver_due(now=None):
     """Every minute: send what is due (first attempts the worker missed, and retries);
     purge old sent mail. Returns how many went out."""
     now = now or timezone.now()
-    due = OutgoingMail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now)
-    sent = sum(deliver(pk, now) for pk in due.order_by("next_attempt_at").values_list(
-        "pk", flat=True)[:500])
+    sent = sum(deliver(pk, now) for pk in outbox.due(OutgoingMail.objects, now))
     OutgoingMail.objects.filter(sent_at__lt=now - KEEP_SENT).delete()
     return sent
 

@@ -231,19 +231,22 @@ def test_R_EO_6_8_16_outgoing_from_draft_to_another_agency(page, demo_site, tmp_
     expect(page.locator("main")).to_contain_text("Đã ban hành")
     _shot(page, tmp_path, "eo-out-4-issued")
 
-    # The Lào Cai department's clerk finds it in their incoming register.
+    # The Lào Cai department's clerk finds the package among what arrived through the
+    # exchange, reads it and accepts it into the incoming register (R-EO-16).
     admin_login(page, demo_site, "vanthu.skh")
-    page.goto(demo_site + reverse("eoffice_incoming:index"))
+    page.goto(demo_site + reverse("eoffice_exchange:received"))
     row = page.locator("table tr", has_text=document.number_notation)
-    expect(row).to_be_visible()
     expect(row).to_contain_text("Ban Quản lý các Khu công nghiệp")
     _shot(page, tmp_path, "eo-out-5-arrived-elsewhere")
+    row.get_by_role("link", name=document.number_notation).click()
+    expect(page.get_by_role("link", name="cong-van-da-ky.pdf")).to_be_visible()
+    page.get_by_role("button", name="Tiếp nhận vào sổ").click()
+    expect(page.locator(".messages")).to_contain_text("Đã vào sổ với số đến")
     received = IncomingDocument.objects.get(from_outgoing=document)
     assert received.agency.symbol == "SKH" and received.register.is_default
-    # The list's rows link nowhere (reported), so the clerk opens it as My inbox would.
-    page.goto(demo_site + reverse("eoffice_incoming:inspect", args=[received.pk]))
     main = page.locator("main")
     expect(main).to_contain_text(OUTGOING_SUBJECT)
     expect(main).to_contain_text("Đã vào sổ, chờ giao xử lý")
+    expect(main).to_contain_text("Đã tiếp nhận và vào sổ")  # what the sender was told
     expect(page.get_by_role("link", name="cong-van-da-ky.pdf")).to_be_visible()
     _shot(page, tmp_path, "eo-out-6-incoming-at-skh")

@@ -121,3 +121,33 @@ def registered(staff, registers):
 
     return incoming.register(staff["clerk"], registers["in"], **incoming_fields(),
                              files=[pdf()]).document
+
+
+SIGNED = b"%PDF-1.4\n% signed copy of the decision\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+ANNEX = b"%PDF-1.4\n% annex: list of projects\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _pdf(name, content):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.fixture
+def issued_to_skh(staff, bql, skh, registers, django_capture_on_commit_callbacks):
+    """A decision of BQL issued to SKH (an agency of this installation), with its signed
+    copy and an annex (sent through the exchange when that app is installed)."""
+    from plugins.eoffice.documents.services import outgoing
+
+    document = outgoing.create_draft(
+        staff["specialist"], bql, type_code="QĐ", urgency="urgent", page_count=3,
+        subject="Quyết định phê duyệt danh mục dự án kêu gọi đầu tư vào Khu công nghiệp "
+                "Long Giang năm 2026", recipient_agencies=[skh],
+        external_recipients="UBND tỉnh Tiền Giang")
+    outgoing.attach(staff["specialist"], document, _pdf("phu-luc.pdf", ANNEX), kind="annex")
+    outgoing.submit(staff["specialist"], document)
+    outgoing.forward(staff["leader"], document)
+    outgoing.approve(staff["director"], document)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = outgoing.issue(staff["clerk"], document, register=registers["out"],
+                                  signer=staff["director"], signing_prefix="KT.", copies=4,
+                                  signed_file=_pdf("quyet-dinh-ky.pdf", SIGNED))
+    return document

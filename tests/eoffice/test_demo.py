@@ -37,8 +37,9 @@ def test_demo_has_a_month_of_mail_numbered_in_arrival_order_with_late_ones(demo)
 
     from plugins.eoffice.documents.models import ProcessingStep, StepAction
 
+    # (What arrived through the exchange is registered at the real time the demo loads.)
     documents = list(IncomingDocument.objects.filter(agency=demo, register__is_secret=False)
-                     .order_by("arrival_number"))
+                     .exclude(source="exchange").order_by("arrival_number"))
     assert len(documents) >= 60
     assert [d.arrived_at for d in documents] == sorted(d.arrived_at for d in documents)
     first, last = documents[0].arrived_at, documents[-1].arrived_at

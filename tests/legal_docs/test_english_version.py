@@ -101,3 +101,20 @@ def test_R_ED_16_english_library_in_constant_queries(client, make_doc, english_l
     with django_assert_max_num_queries(len(small.captured_queries)):
         found = client.get(url, {"q": "decision"}).content.decode()
     assert found.count('class="document-item"') == 8
+
+
+def test_R_ED_16_english_urls_keep_their_prefix_after_a_test_in_another_default_language(
+        settings):
+    """R-ED-16: English pages are reversed under /en/ even after a test on this worker
+    reversed URLs with "en" as the default language (tests/conftest.py drops the
+    resolver's per-language tables when LANGUAGE_CODE changes)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"  # as the e-office's and e-mail directory's tests do
+    with translation.override("en"):
+        assert reverse("wagtail_serve", args=("legal-documents/",)) == "/legal-documents/"
+    settings.LANGUAGE_CODE = "vi"  # that test over, the site's language again
+    with translation.override("en"):
+        assert reverse("wagtail_serve", args=("legal-documents/",)) == "/en/legal-documents/"
+    assert reverse("wagtail_serve", args=("van-ban/",)) == "/van-ban/"

@@ -327,6 +327,12 @@ OWN_LISTS = {
     "eoffice_outgoing:index": EVERYONE,
     "eoffice_dossier:index": EVERYONE,
     "eoffice_register:index": EVERYONE,
+    # The organ directory serves the whole installation: superusers keep it.
+    "eoffice_exchange_organ:index": NOBODY,
+    # Signed PDFs (R-EO-16): the agency's signing certificate is its IT administrator's;
+    # the trusted certificate authorities are the installation's (superusers only).
+    "eoffice_signing_certificate:index": {IT},
+    "eoffice_trusted_ca:index": NOBODY,
 }
 
 

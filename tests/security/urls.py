@@ -75,6 +75,13 @@ EOFFICE_RECORDS = {
     "eoffice:outage_register": "eoffice_documents.OutageEntry",
     "eoffice:dossier_close": "eoffice_documents.WorkDossier",
     "eoffice:register_pdf": "eoffice_documents.Register",
+    "eoffice_exchange:envelope": "eoffice_exchange.Envelope",
+    "eoffice_exchange:accept": "eoffice_exchange.Envelope",
+    "eoffice_exchange:refuse": "eoffice_exchange.Envelope",
+    "eoffice_exchange:package": "eoffice_exchange.Envelope",
+    "eoffice_exchange:send": "eoffice_documents.OutgoingDocument",
+    "eoffice_exchange:sign": "eoffice_documents.OutgoingDocument",
+    "eoffice_exchange:revoke_key": "eoffice_exchange.ExchangeKey",
 }
 
 
@@ -215,6 +222,10 @@ def _fillings(name, params, other, own, namespace_models):
         label = EOFFICE_ACTIONS[name][0]
         for action in EOFFICE_ACTIONS[name][1]:
             yield {"pk": _record_for(label, other).pk, "action": action}, label
+        return
+    if name == "eoffice_exchange:attachment" and params == {"pk", "index"}:
+        label = "eoffice_exchange.Envelope"
+        yield {"pk": _record_for(label, other).pk, "index": 0}, label
         return
     if name == "eoffice:register_export" and params == {"pk", "fmt"}:
         label = "eoffice_documents.Register"

@@ -94,6 +94,8 @@ def _agency(root, key, symbol):
     _questions(ns)
     _email_directory(ns)
     _eoffice(ns)
+    _exchange(ns)
+    _exchange_signing(ns)
     return ns
 
 
@@ -344,3 +346,42 @@ def _eoffice(ns):
                        "eoffice_documents.OutgoingDocument": draft,
                        "eoffice_documents.OutgoingFile": draft.files.get(),
                        "eoffice_documents.WorkDossier": dossier})
+
+
+def _exchange(ns):
+    """A document received through exchange, waiting for the clerk, and an exchange key."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.eoffice.exchange"):
+        return
+    from plugins.eoffice.exchange.edxml.build import build
+    from plugins.eoffice.exchange.edxml.package import Attachment, Organ, Package
+    from plugins.eoffice.exchange.models import Envelope, ExchangeKey
+
+    subject = f"Văn phòng Chính phủ đôn đốc {ns.marker} thực hiện Đề án 06 năm 2026"
+    package = Package(
+        sender=Organ("000.00.00.G22", "Văn phòng Chính phủ"),
+        recipients=(Organ(f"000.00.0{ns.key}.H01", ns.agency.name),), code_number="7",
+        code_notation="VPCP-KSTT", promulgation_date=datetime.date(2026, 11, 2),
+        subject=subject, type_name="Công văn",
+        attachments=(Attachment(f"lien-thong-{ns.key}.pdf", b"%PDF-1.4 lien thong"),))
+    envelope = Envelope(agency=ns.agency, direction="in", kind="document",
+                        dedup_key=f"world:{ns.key}", document_id=package.make_document_id(),
+                        state="waiting", transport="http", number_notation="7/VPCP-KSTT",
+                        subject=subject, peer_organ_id="000.00.00.G22",
+                        peer_name="Văn phòng Chính phủ")
+    envelope.package.save("package.xml", ContentFile(build(package)), save=False)
+    envelope.save()
+    key, _secret = ExchangeKey.make(ns.agency, f"Trục liên thông {ns.marker}")
+    ns.objects.update({"eoffice_exchange.Envelope": envelope,
+                       "eoffice_exchange.ExchangeKey": key})
+def _exchange_signing(ns):
+    """The agency's signing certificate (its key file is not needed to open the screens)."""
+    from plugins.eoffice.exchange.signing.models import AgencySigningCertificate
+
+    now = timezone.now()
+    ns.objects["eoffice_exchange.AgencySigningCertificate"] = (
+        AgencySigningCertificate.objects.create(
+            agency=ns.agency, pkcs12_file=f"chu-ky-so/{ns.key}/world.p12",
+            passphrase_token="-", subject=f"Chứng thư {ns.marker}", issuer="CA thử",
+            serial="01", not_valid_before=now, not_valid_after=now + datetime.timedelta(days=30)))

@@ -5,6 +5,7 @@ from plugins.core.models.antispam import RateCounter, UsedFormToken
 from plugins.core.models.audit import AuditEvent
 from plugins.core.models.calendar import DayKind, DayOverride
 from plugins.core.models.mail import OutgoingMail
+from plugins.core.models.outbox import Retried
 from plugins.core.models.roles import AgencyRole, Role
 from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexState
 from plugins.core.models.units import Position, Unit, UnitKind
@@ -22,6 +23,7 @@ __all__ = [
     "PasswordResetRequest",
     "Position",
     "RateCounter",
+    "Retried",
     "Role",
     "SearchEntry",
     "SearchFacet",

@@ -4,8 +4,11 @@ a mail, it never loses it, nor the record the mail is about."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from plugins.core.models.outbox import Retried
 
-class OutgoingMail(models.Model):
+
+class OutgoingMail(Retried):
+    done_field = "sent_at"
     to = models.JSONField(_("recipients"))
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("body"))
@@ -13,11 +16,6 @@ class OutgoingMail(models.Model):
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True,
-                                           db_index=True)
-    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
-    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
         verbose_name = _("outgoing mail")
@@ -26,7 +24,3 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
-
-    @property
-    def given_up(self):
-        return self.sent_at is None and self.next_attempt_at is None and self.attempts > 0

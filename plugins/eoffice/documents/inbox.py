@@ -17,6 +17,9 @@ from plugins.eoffice.documents.models import (
 )
 from plugins.eoffice.documents.services.common import today
 
+# States a document no longer waits in: filed, or recalled by its sender.
+CLOSED = (IncomingState.FILED, IncomingState.REVOKED)
+
 DUE_SOON_WORKING_DAYS = 2
 LIST_RELATED = ("register", "agency")
 
@@ -99,7 +102,7 @@ def agency_open(user, agency):
     if not (access.is_director(user, agency.pk) or access.is_clerk(user, agency.pk)):
         return IncomingDocument.objects.none()
     return (access.incoming_visible_to(user).filter(agency=agency)
-            .exclude(state=IncomingState.FILED).select_related(*LIST_RELATED)
+            .exclude(state__in=CLOSED).select_related(*LIST_RELATED)
             .order_by("deadline", "-arrived_at"))
 
 

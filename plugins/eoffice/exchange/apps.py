@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,15 @@ class EofficeExchangeConfig(AppConfig):
     label = "eoffice_exchange"
     verbose_name = _("E-office: exchange between agencies")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from plugins.core import demo
+        from plugins.eoffice.exchange import events
+        from plugins.eoffice.exchange.demo import load_exchange_demo
+        from plugins.eoffice.exchange.sending import schedule_sending
+        from plugins.eoffice.exchange.signing import permissions as signing_permissions
+
+        events.connect()
+        demo.register("eoffice_exchange", load_exchange_demo, order=61)
+        signing_permissions.register()
+        post_migrate.connect(schedule_sending, sender=self)

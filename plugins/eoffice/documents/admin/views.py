@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from plugins.core.models import Position, Role, Unit
 from plugins.eoffice.documents import access, inbox, versions
@@ -22,6 +23,7 @@ from plugins.eoffice.documents.models import (
 from plugins.eoffice.documents.search import search
 from plugins.eoffice.documents.services import incoming, outgoing
 from plugins.eoffice.documents.services.common import TransitionError
+from plugins.eoffice.documents.signals import DOCUMENT_PANELS_HOOK
 
 INCOMING_INSPECT = "eoffice_incoming:inspect"
 # What a step of the slip shows: who, on whose behalf (delegation), entered after outage.
@@ -393,6 +395,8 @@ def inspect_context(request, document, kind):
         }
         context["files"] = [] if document.is_secret else document.files.all()
         context["versions"] = versions.text_versions(document)
+    context["panels"] = [panel for hook in hooks.get_hooks(DOCUMENT_PANELS_HOOK)
+                         if (panel := hook(request, document, kind)) is not None]
     context["actions"] = [
         {"name": name, "label": ACTION_LABELS[name](), "form": forms[name](),
          "url": reverse(f"eoffice:{kind}_action", args=[document.pk, name])}

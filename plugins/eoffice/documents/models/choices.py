@@ -43,6 +43,7 @@ class IncomingState(models.TextChoices):
     DONE = "done", _("Result recorded")
     FILED = "filed", _("Filed")
     RETURNED = "returned", _("Returned to the clerk")
+    REVOKED = "revoked", _("Recalled by its sender")
 
 
 class OutgoingState(models.TextChoices):

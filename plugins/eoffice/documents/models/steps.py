@@ -29,6 +29,9 @@ class StepAction(models.TextChoices):
     ISSUE = "issue", _("Numbered and issued")
     DELIVER = "deliver", _("Delivered")
     WITHDRAW = "withdraw", _("Withdrawn")
+    REVOKED = "revoked", _("Recalled by its sender")
+    AMENDED = "amended", _("Updated by its sender")
+    SIGN = "sign", _("Digitally signed")
 
 
 class ProcessingStep(models.Model):

@@ -52,6 +52,7 @@ __all__ = [
     "TransitionError", "DuplicateDocument", "Registration", "register", "subject_warnings",
     "find_duplicate", "assign", "reassign", "recall", "return_to_clerk", "resubmit",
     "record_result", "file_into", "reply", "mark_read", "main_assignment", "is_handler",
+    "revoke_by_sender", "amend_by_sender", "AMENDABLE_FIELDS",
 ]
 
 # Scanned pages and electronic files the clerk attaches (checked by content, core).
@@ -99,7 +100,8 @@ def find_duplicate(agency, *, number_notation, issue_date, sender_name="", sende
                    exclude=None):
     """The agency's incoming document with the same sender, number and date, if any."""
     candidates = IncomingDocument.objects.filter(
-        agency=agency, number_key=_number_key(number_notation), issue_date=issue_date)
+        agency=agency, number_key=_number_key(number_notation), issue_date=issue_date,
+    ).exclude(state=IncomingState.REVOKED)  # recalled by its sender: a replacement may come
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude.pk)
     sender = fold(sender_name).strip()
@@ -129,7 +131,7 @@ def register(user, register, *, arrived_at, sender_name, number_notation, issue_
              subject, type_code="", urgency=Urgency.NORMAL, secrecy=Secrecy.NONE,
              page_count=None, source=Source.PAPER, sender_agency=None, sender_organ_id="",
              signer_name="", files=(), from_outgoing=None, system=False, outage=None,
-             as_of=None):
+             as_of=None, arrival_recorded=False):
     """The clerk enters a document in ``register``: it gets the register's next arrival
     number of the year and waits for the director's assignment (R-EO-2).
 
@@ -137,12 +139,13 @@ def register(user, register, *, arrived_at, sender_name, number_notation, issue_
     The arrival time is today or the previous working day (Decree 30: registered the day
     it arrives or the next working day); an earlier one only in ``outage`` entry mode,
     inside its window (R-EO-17). ``as_of`` is the moment of registering (now): the demo
-    loader replays its weeks of history with it."""
+    loader replays its weeks of history with it. ``arrival_recorded``: the arrival time was
+    recorded by the system when the document arrived (exchange), not typed: not checked."""
     agency = register.agency
     if not system and not access.is_clerk(user, agency.pk):
         refuse(_("Only a clerk of %(agency)s registers its incoming documents."),
                agency=agency.name)
-    if not system:
+    if not (system or arrival_recorded):
         check_arrival(agency, arrived_at, outage=outage, now=as_of)
     if register.kind != RegisterKind.INCOMING or not register.is_active:
         refuse(_("“%(register)s” is not a register of incoming documents in use."),
@@ -501,3 +504,87 @@ def mark_read(user, document):
     """Someone informed, or a handler, has opened the document."""
     return Assignment.objects.filter(document=document, person=user, read_at__isnull=True,
                                      recalled_at__isnull=True).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def revoke_by_sender(document, reason, files_too=True):
+    """Its sender recalled the document (exchange, business "recall" or "replace"): the
+    handling stops, its files are deleted, and the register keeps the row with the note,
+    as Decree 30 asks of a recalled electronic document. Its number is never reused."""
+    document = _locked(document)
+    if document.state == IncomingState.REVOKED:
+        return document
+    _end_assignments(document)
+    if files_too:
+        for item in document.files.all():
+            item.file.delete(save=False)
+            item.delete()
+    before = document.state
+    document.state = IncomingState.REVOKED
+    document.deadline = None
+    document.result = reason
+    save(document, None)
+    step(document, StepAction.REVOKED, None, from_state=before, note=reason)
+    _notify_people(_people_concerned(document), document, _(
+        "The sender recalled %(number)s (%(sender)s): %(reason)s"), reason)
+    return document
+
+
+# What a sender's update may change in a received document.
+AMENDABLE_FIELDS = ("subject", "type_code", "urgency", "page_count", "signer_name",
+                    "issue_date")
+
+
+@transaction.atomic
+def amend_by_sender(document, changes, reason, files=None):
+    """Its sender updated the document (exchange, business "update"): the changed fields and,
+    if given, the files are replaced; the slip says what changed, and those handling it are
+    told."""
+    document = _locked(document)
+    if document.state == IncomingState.REVOKED:
+        refuse(_("The document was recalled by its sender."))
+    unknown = set(changes) - set(AMENDABLE_FIELDS)
+    if unknown:
+        refuse(_("These fields cannot be updated: %(fields)s."), fields=", ".join(sorted(unknown)))
+    changed = [name for name, value in changes.items() if getattr(document, name) != value]
+    for name in changed:
+        setattr(document, name, changes[name])
+    if changed:
+        save(document, None)
+    if files is not None:
+        for item in document.files.all():
+            item.file.delete(save=False)
+            item.delete()
+        for upload in files:
+            IncomingFile.objects.create(document=document, file=upload, name=upload.name)
+        changed.append("files")
+    labels = [str(IncomingDocument._meta.get_field(name).verbose_name) if name != "files"
+              else _("files") for name in changed]
+    note = _join(reason, ", ".join(labels))
+    step(document, StepAction.AMENDED, None, note=note)
+    _notify_people(_people_concerned(document), document, _(
+        "The sender updated %(number)s (%(sender)s): %(reason)s"), note)
+    return document
+
+
+def _people_concerned(document):
+    """The clerks, the directors and whoever handles or is informed of ``document``."""
+    from django.contrib.auth import get_user_model
+
+    from plugins.eoffice.documents.services.common import clerks
+
+    handling = _people_of(document.assignments.filter(recalled_at__isnull=True)
+                          .select_related("person", "unit"))
+    ids = {*clerks(document.agency).values_list("pk", flat=True),
+           *directors(document.agency).values_list("pk", flat=True),
+           *handling.values_list("pk", flat=True)}
+    return get_user_model().objects.filter(pk__in=ids)
+
+
+def _notify_people(users, document, message, reason):
+    def compose():
+        text = message % {"number": document.number_notation, "sender": document.sender_name,
+                          "reason": reason}
+        return text, _("%(text)s\n\nArrival number %(arrival)02d: %(subject)s") % {
+            "text": text, "arrival": document.arrival_number, "subject": document.subject}
+    notify(users, compose)

@@ -349,8 +349,10 @@ def default_incoming_register(agency):
 
 def _deliver(user, document):
     """Recipients that are agencies of this installation receive the document now, in
-    their default incoming register. Secret documents are never sent electronically."""
+    their default incoming register — or through the exchange app, when it takes the
+    delivery (:mod:`..signals`). Secret documents are never sent electronically."""
     from plugins.eoffice.documents.services import incoming
+    from plugins.eoffice.documents.signals import delivery_requested
 
     recipients = list(document.recipient_agencies.exclude(pk=document.agency_id))
     if not recipients:
@@ -358,6 +360,9 @@ def _deliver(user, document):
     if document.is_secret:
         step(document, StepAction.DELIVER, user, note=_(
             "Secret: not sent electronically; deliver the paper copies."))
+        return []
+    taken = delivery_requested.send(sender=OutgoingDocument, document=document, user=user)
+    if any(answer for _receiver, answer in taken):
         return []
     delivered = []
     files = list(document.files.filter(kind__in=[OutgoingFileKind.SIGNED,

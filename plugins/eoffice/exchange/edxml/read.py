@@ -32,8 +32,8 @@ def _parser():
                            dtd_validation=False, huge_tree=True, remove_comments=True)
 
 
-def read(data, max_mb=MAX_PACKAGE_MB):
-    """The :class:`Package` in ``data`` (bytes), or InvalidPackage with the reason."""
+def parse_root(data, max_mb=MAX_PACKAGE_MB):
+    """The root element of the XML in ``data``: size, well-formedness and no DTD checked."""
     if len(data) > max_mb * 1024 * 1024:
         raise InvalidPackage(_("The package is larger than %(size)s MB.") % {"size": max_mb})
     try:
@@ -44,6 +44,16 @@ def read(data, max_mb=MAX_PACKAGE_MB):
     if root.getroottree().docinfo.doctype:
         raise InvalidPackage(_("The package declares a document type (DTD): edXML has none, "
                                "and it is refused."))
+    return root
+
+
+def read(data, max_mb=MAX_PACKAGE_MB):
+    """The :class:`Package` in ``data`` (bytes), or InvalidPackage with the reason."""
+    return package_from(parse_root(data, max_mb))
+
+
+def package_from(root):
+    """The :class:`Package` of a parsed edXML root element, checked against the schema."""
     if root.tag != f"{{{NAMESPACE}}}edXML":
         raise InvalidPackage(_("This is not an edXML package: its root is %(tag)s, not edXML "
                                "in the namespace %(namespace)s.")

@@ -1,4 +1,5 @@
-"""The schema shipped with the plugin (``schema/edxml.xsd``), loaded once."""
+"""The schemas shipped with the plugin (``schema/edxml.xsd`` for documents,
+``schema/status.xsd`` for status messages), each loaded once."""
 
 from functools import cache
 from importlib.resources import files
@@ -16,14 +17,14 @@ class InvalidPackage(Exception):
 
 
 @cache
-def schema():
-    source = files("plugins.eoffice.exchange.edxml").joinpath("schema/edxml.xsd").read_bytes()
+def schema(name="edxml.xsd"):
+    source = files("plugins.eoffice.exchange.edxml").joinpath(f"schema/{name}").read_bytes()
     return etree.XMLSchema(etree.fromstring(source))
 
 
-def check(root):
+def check(root, name="edxml.xsd"):
     """Raise InvalidPackage naming the first problem when ``root`` breaks the schema."""
-    validator = schema()
+    validator = schema(name)
     try:
         valid = validator.validate(root)
     except etree.XMLSchemaValidateError as error:

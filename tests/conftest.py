@@ -15,6 +15,7 @@ _FOLDER_APPS = {
     "procedures": "plugins.procedures",
     "editorial_board": "plugins.editorial_board",
     "eoffice": "plugins.eoffice.documents",
+    "eoffice_schedules": "plugins.eoffice.schedules",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

@@ -301,6 +301,9 @@ OWN_LISTS = {
     "legal_docs_issuer:index": EVERYONE,
     "legal_docs_field:index": EVERYONE,
     "procedures_field:index": EVERYONE,
+    # Everyone of the agency reads the published schedules and plans (R-EO-10).
+    "eoffice_schedule_entry:index": EVERYONE,
+    "eoffice_work_plan:index": EVERYONE,
     # The official e-mail directory: read by everyone of the agency (IT writes).
     "email_directory_entry:index": EVERYONE,
     "email_directory_mailbox:index": EVERYONE,

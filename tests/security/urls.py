@@ -223,6 +223,12 @@ def _fillings(name, params, other, own, namespace_models):
         for action in EOFFICE_ACTIONS[name][1]:
             yield {"pk": _record_for(label, other).pk, "action": action}, label
         return
+    if name == "eoffice_schedules:action" and params == {"kind", "pk", "action"}:
+        for kind, label in (("entry", "eoffice_schedules.ScheduleEntry"),
+                            ("plan", "eoffice_schedules.WorkPlan")):
+            for action in ("submit", "approve", "send_back", "cancel", "delete"):
+                yield {"kind": kind, "pk": _record_for(label, other).pk, "action": action}, label
+        return
     if name == "eoffice_exchange:attachment" and params == {"pk", "index"}:
         label = "eoffice_exchange.Envelope"
         yield {"pk": _record_for(label, other).pk, "index": 0}, label

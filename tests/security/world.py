@@ -96,6 +96,7 @@ def _agency(root, key, symbol):
     _eoffice(ns)
     _exchange(ns)
     _exchange_signing(ns)
+    _schedules(ns)
     return ns
 
 
@@ -385,3 +386,22 @@ def _exchange_signing(ns):
             agency=ns.agency, pkcs12_file=f"chu-ky-so/{ns.key}/world.p12",
             passphrase_token="-", subject=f"Chứng thư {ns.marker}", issuer="CA thử",
             serial="01", not_valid_before=now, not_valid_after=now + datetime.timedelta(days=30)))
+
+
+def _schedules(ns):
+    """A published entry of the leaders' schedule and a draft plan (plugins.eoffice.schedules)."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.eoffice.schedules"):
+        return
+    from plugins.eoffice.schedules import services
+
+    entry = services.create_entry(
+        ns.people[Role.CLERK], ns.agency, None, date=datetime.date(2026, 3, 2),
+        start_time=datetime.time(8, 0), content=f"Giao ban {ns.marker}")
+    services.submit(ns.people[Role.CLERK], entry)
+    services.approve(ns.people[Role.AGENCY_LEADER], entry)
+    plan = services.create_plan(ns.people[Role.CLERK], ns.agency, period_kind="month",
+                                year=2026, period=3, title=f"Kế hoạch {ns.marker}")
+    ns.objects.update({"eoffice_schedules.ScheduleEntry": entry,
+                       "eoffice_schedules.WorkPlan": plan})

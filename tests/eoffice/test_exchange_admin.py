@@ -59,7 +59,7 @@ def test_R_EO_16_the_sender_sees_each_recipients_status(client, issued_to_skh, s
     page = client.get(reverse("eoffice_outgoing:inspect", args=[issued_to_skh.pk]))
     shown = page.content.decode()
     assert "Electronic exchange" in shown and "Sở Kế hoạch và Đầu tư tỉnh Lào Cai" in shown
-    assert "Received" in shown  # the recipient's status 01
+    assert "Receipt acknowledged" in shown  # the recipient's status 01
     sent = client.get(reverse("eoffice_exchange:sent")).content.decode()
     assert issued_to_skh.number_notation in sent
 

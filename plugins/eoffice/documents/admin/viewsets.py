@@ -4,9 +4,12 @@ Lists are Wagtail viewsets over what :mod:`..access` lets the user see; document
 only through the services (the inspect page's action buttons), never through a generic
 edit form. Registers are kept by the agency's clerks and IT administrators."""
 
+import datetime
+
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -131,6 +134,8 @@ class IncomingInspectMixin:
         from django.contrib.auth import get_user_model
 
         value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime):  # in the office's time, day first
+            return timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
         if isinstance(value, get_user_model()):
             return value.get_full_name() or value.get_username()
         if isinstance(value, bool):

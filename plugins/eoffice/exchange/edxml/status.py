@@ -33,8 +33,8 @@ class StatusCode(StrEnum):
 
 
 STATUS_LABELS = {
-    StatusCode.RECEIVED: gettext_lazy("Received"),
-    StatusCode.REFUSED: gettext_lazy("Refused"),
+    StatusCode.RECEIVED: gettext_lazy("Receipt acknowledged"),
+    StatusCode.REFUSED: gettext_lazy("Refused by the recipient"),
     StatusCode.ACCEPTED: gettext_lazy("Accepted and registered"),
     StatusCode.ASSIGNED: gettext_lazy("Assigned for handling"),
     StatusCode.IN_PROGRESS: gettext_lazy("Being handled"),

@@ -34,7 +34,7 @@ def may_sign(user, document):
 def sign_files(user, document):
     """The clerk signs the approved document's PDFs (signed copy, annexes) with the agency's
     certificate; each file is replaced by its signed version. Returns the files signed."""
-    document = OutgoingDocument.objects.select_for_update().select_related(
+    document = OutgoingDocument.objects.select_for_update(of=("self",)).select_related(
         "agency", "proposed_signer").get(pk=document.pk)
     if not access.is_clerk(user, document.agency_id):
         refuse(_("Only a clerk of %(agency)s signs its documents with its certificate."),

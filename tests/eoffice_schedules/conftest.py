@@ -9,9 +9,6 @@ from django.utils import timezone, translation
 
 from plugins.core.models import Role, Unit
 
-# The browser tests' fixtures (Debian's Chromium, screenshots, the demo on a live server).
-from tests.e2e.conftest import browser, demo_site, page, screenshot  # noqa: F401
-
 if "plugins.eoffice.schedules" not in settings.INSTALLED_APPS:
     collect_ignore_glob = ["test_*.py"]
 

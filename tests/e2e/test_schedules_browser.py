@@ -16,13 +16,6 @@ from tests.e2e.conftest import admin_login, ready_accounts
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Not English here: the browser sees the site in Vietnamese, its default."""
-    yield
-
-
 CONTENT = "Làm việc với Đoàn kiểm tra của Bộ Kế hoạch và Đầu tư về tình hình khu công nghiệp"
 
 

@@ -151,9 +151,9 @@ def test_R_EO_16_the_clerk_sends_to_an_organ_of_the_directory(
     assert document.state == OutgoingState.ISSUED
 
 
-def test_R_EO_16_keys_are_made_shown_once_and_kept_per_agency(client, bql, skh, units,
+def test_R_EO_16_keys_are_made_shown_once_and_kept_per_agency(client, bql, skh, units, staff,
                                                               make_staff):
-    it_bql = make_staff("quantri", bql, Role.IT_ADMIN, units["office"], title="Quản trị")
+    it_bql = staff["it_admin"]
     it_skh = make_staff("quantri.skh", skh, Role.IT_ADMIN, units["skh_office"],
                         title="Quản trị")
     client.force_login(it_bql)

@@ -11,7 +11,6 @@ import time_machine
 from django.urls import reverse
 
 from plugins.core.calendar import OFFICE_TZ
-from plugins.core.models import Role
 from plugins.eoffice.documents.models import Secrecy, Urgency
 from plugins.eoffice.documents.reports import register_pdf, statistics
 from plugins.eoffice.documents.reports.register_rows import register_table
@@ -248,8 +247,8 @@ def test_exports_refuse_bad_ranges_and_formats(client, staff, registers):
 
 
 @pytest.fixture
-def it_admin(bql, units, make_staff):
-    return make_staff("quantri", bql, Role.IT_ADMIN, units["office"], title="Quản trị mạng")
+def it_admin(staff):
+    return staff["it_admin"]
 
 
 def test_R_EO_9_the_agencys_clerks_director_and_it_admins_print_its_registers(

@@ -34,8 +34,8 @@ def pdf_bytes():
 
 
 @pytest.fixture
-def it_admin(bql, units, make_staff):
-    return make_staff("quantri", bql, Role.IT_ADMIN, units["office"], title="Quản trị mạng")
+def it_admin(staff):
+    return staff["it_admin"]
 
 
 @pytest.fixture

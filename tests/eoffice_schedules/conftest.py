@@ -1,71 +1,16 @@
-"""Two agencies with an office, a unit and staff in every role; a work programme page on
-the first agency's site."""
+"""Schedule entries and a work programme page for the two agencies of
+tests/eoffice_people.py."""
 
 import datetime
 
 import pytest
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from plugins.core.models import Role, Unit
+from tests.eoffice_people import *  # noqa: F403 - the shared people of the e-office
 
 if "plugins.eoffice.schedules" not in settings.INSTALLED_APPS:
     collect_ignore_glob = ["test_*.py"]
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def bql(make_agency):
-    return make_agency("BQL", "Ban Quản lý các Khu công nghiệp Tiền Giang", hostname="testserver",
-                       own_home=True)
-
-
-@pytest.fixture
-def skh(make_agency):
-    return make_agency("SKH", "Sở Kế hoạch và Đầu tư tỉnh Lào Cai", hostname="skh.testserver",
-                       own_home=True)
-
-
-@pytest.fixture
-def units(bql, skh):
-    return {
-        "leadership": Unit.objects.create(agency=bql, name="Lãnh đạo Ban", kind="leadership"),
-        "office": Unit.objects.create(agency=bql, name="Văn phòng", symbol="VP"),
-        "investment": Unit.objects.create(agency=bql, name="Phòng Quản lý đầu tư",
-                                          symbol="QLĐT"),
-        "skh_office": Unit.objects.create(agency=skh, name="Văn phòng Sở", symbol="VP"),
-    }
-
-
-@pytest.fixture
-def staff(bql, skh, units, make_staff):
-    def person(username, agency, role, unit, title, is_leader=False):
-        user = make_staff(username, agency, role, unit, title=title, is_leader=is_leader)
-        user.email = f"{username}@example.test"
-        user.save()
-        return user
-
-    return {
-        "director": person("truongban", bql, Role.AGENCY_LEADER, units["leadership"],
-                           "Trưởng ban", True),
-        "clerk": person("vanthu", bql, Role.CLERK, units["office"], "Văn thư"),
-        "office_head": person("chanhvanphong", bql, Role.UNIT_LEADER, units["office"],
-                              "Chánh Văn phòng", True),
-        "leader": person("truongphong", bql, Role.UNIT_LEADER, units["investment"],
-                         "Trưởng phòng", True),
-        "specialist": person("chuyenvien", bql, Role.SPECIALIST, units["investment"],
-                             "Chuyên viên"),
-        "it_admin": person("quantri", bql, Role.IT_ADMIN, None, "Quản trị"),
-        "skh_clerk": person("vanthu.skh", skh, Role.CLERK, units["skh_office"], "Văn thư"),
-        "skh_director": person("giamdoc.skh", skh, Role.AGENCY_LEADER, units["skh_office"],
-                               "Giám đốc", True),
-    }
 
 
 @pytest.fixture

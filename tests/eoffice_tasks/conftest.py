@@ -38,7 +38,7 @@ def make_task(bql, skh, staff, units, working_day):
         if "working_days" not in fields:
             fields.setdefault("deadline", working_day)
         task = services.assign(by, agency, **fields)
-        main = task.main_person or (staff["skh_director"] if agency == skh else staff["leader"])
+        main = services.main_assignees(task)[0]
         if state in ("reported", "done"):
             services.report_completion(main, task, "Đã xong")
         if state == "done":

@@ -30,7 +30,7 @@ from plugins.eoffice.tasks.storage import private_storage
 
 
 class State(models.TextChoices):
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", _("Being carried out")
     REPORTED = "reported", _("Completion reported")
     DONE = "done", pgettext_lazy("assigned task", "Done")
     CANCELLED = "cancelled", pgettext_lazy("assigned task", "Cancelled")
@@ -42,10 +42,10 @@ OPEN_STATES = (State.IN_PROGRESS, State.REPORTED)
 class Task(models.Model):
     agency = models.ForeignKey("core.Agency", verbose_name=_("agency"),
                                on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("name of the task"), max_length=255)
     content = models.TextField(_("content"))
     source = models.CharField(
-        _("source"), max_length=255, blank=True,
+        _("source of the task"), max_length=255, blank=True,
         help_text=_("Where the task comes from: a meeting's conclusion, a document, an "
                     "instruction of the province…"))
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("assigned by"),

@@ -27,5 +27,5 @@ def _send(users, kind, subject, body, task):
         return
     with translation.override(settings.LANGUAGE_CODE):
         url = reverse("eoffice_task:inspect", args=[task.pk])
-        text = f"{body}\n\n{task.title}\n{_('Deadline')}: {task.deadline:%d/%m/%Y}\n{url}"
+        text = f"{body}\n\n{task.title}\n{_('Task deadline')}: {task.deadline:%d/%m/%Y}\n{url}"
         queue_mail(addresses, str(subject), text)

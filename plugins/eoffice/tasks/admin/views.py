@@ -169,7 +169,7 @@ class StatisticsReport(AgencyScopedFiltersMixin, ReportView):
     paginate_by = 200
     list_export = ["unit", "assigned", "done_on_time", "done_late", "open", "overdue"]
     export_headings = {
-        "unit": gettext_lazy("Unit"), "assigned": gettext_lazy("Assigned"),
+        "unit": gettext_lazy("Unit"), "assigned": gettext_lazy("Tasks assigned"),
         "done_on_time": gettext_lazy("Done on time"), "done_late": gettext_lazy("Done late"),
         "open": gettext_lazy("Open, within the deadline"),
         "overdue": gettext_lazy("Overdue"),

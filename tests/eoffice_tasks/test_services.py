@@ -9,10 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from plugins.core.calendar import WorkingCalendar
-from plugins.core.models import DayOverride
+from plugins.core.models import DayOverride, OutgoingMail
 from plugins.eoffice.tasks import services
 from plugins.eoffice.tasks.models import DeadlineChange, ProgressReport, State, Task
-from plugins.core.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,7 @@
 work programme page under each demo agency's home; loading twice changes nothing."""
 
 import pytest
+
 from plugins.core.demo import DemoContext
 from plugins.eoffice.schedules.demo import load_schedules_demo
 from plugins.eoffice.schedules.models import Mark, ScheduleEntry, State, WorkProgrammePage

@@ -304,6 +304,8 @@ OWN_LISTS = {
     # Everyone of the agency reads the published schedules and plans (R-EO-10).
     "eoffice_schedule_entry:index": EVERYONE,
     "eoffice_work_plan:index": EVERYONE,
+    # Everyone of the agency lists the tasks that concern them (R-EO-14).
+    "eoffice_task:index": EVERYONE,
     # The official e-mail directory: read by everyone of the agency (IT writes).
     "email_directory_entry:index": EVERYONE,
     "email_directory_mailbox:index": EVERYONE,

@@ -66,6 +66,8 @@ EOFFICE_ACTIONS = {
     "eoffice:outgoing_action": ("eoffice_documents.OutgoingDocument", (
         "edit", "attach", "issue", "submit", "forward", "approve", "comment", "send_back",
         "withdraw")),
+    "eoffice_tasks:action": ("eoffice_tasks.Task", (
+        "progress", "complete", "accept", "send_back", "extend", "cancel")),
 }
 
 
@@ -82,6 +84,7 @@ EOFFICE_RECORDS = {
     "eoffice_exchange:send": "eoffice_documents.OutgoingDocument",
     "eoffice_exchange:sign": "eoffice_documents.OutgoingDocument",
     "eoffice_exchange:revoke_key": "eoffice_exchange.ExchangeKey",
+    "eoffice_tasks:report_file": "eoffice_tasks.ProgressReport",
 }
 
 

@@ -97,6 +97,7 @@ def _agency(root, key, symbol):
     _exchange(ns)
     _exchange_signing(ns)
     _schedules(ns)
+    _tasks(ns)
     return ns
 
 
@@ -405,3 +406,24 @@ def _schedules(ns):
                                 year=2026, period=3, title=f"Kế hoạch {ns.marker}")
     ns.objects.update({"eoffice_schedules.ScheduleEntry": entry,
                        "eoffice_schedules.WorkPlan": plan})
+
+
+def _tasks(ns):
+    """A task assigned by the agency leader to the office's specialist, with a progress
+    report and its file (plugins.eoffice.tasks)."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.eoffice.tasks"):
+        return
+    from plugins.core.calendar import WorkingCalendar
+    from plugins.eoffice.tasks import services
+
+    task = services.assign(
+        ns.people[Role.AGENCY_LEADER], ns.agency, title=f"Nhiệm vụ {ns.marker}",
+        content=f"Nội dung {ns.marker}", main_unit=ns.office,
+        main_person=ns.people[Role.SPECIALIST],
+        deadline=WorkingCalendar(ns.agency).add_working_days(timezone.localdate(), 5))
+    report = services.report_progress(ns.people[Role.SPECIALIST], task, 30,
+                                      f"Báo cáo {ns.marker}",
+                                      ContentFile(b"%PDF-1.4 world", name="bao-cao.pdf"))
+    ns.objects.update({"eoffice_tasks.Task": task, "eoffice_tasks.ProgressReport": report})

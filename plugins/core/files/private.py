@@ -6,6 +6,7 @@ The folder is ``EOFFICE_FILES_ROOT`` when set, else ``eoffice`` under MEDIA_ROOT
 the backups; the proxy exposes only the images' folders of the media, README).
 """
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -15,11 +16,16 @@ from django.utils.deconstruct import deconstructible
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    """A file system storage without public URLs."""
+    """A file system storage without public URLs, whose folder follows the settings (read
+    when a file is stored or opened, not when the model is defined)."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("location", _location())
-        super().__init__(**kwargs)
+    @property
+    def base_location(self):
+        return _location()
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         raise ValueError("Private files have no public URL; use the admin's download view.")

@@ -245,3 +245,24 @@ def test_the_purge_is_scheduled_after_migrate():
     service.schedule_purge()
     service.schedule_purge()
     assert Schedule.objects.filter(func=service.PURGE_FUNC).count() == 1
+
+
+def test_the_plugins_senders_register_their_kinds_and_the_settings_list_them(client, people):
+    from django.apps import apps
+
+    from plugins.core.notifications import kinds
+
+    names = {kind.name for kind in kinds()}
+    expected = {
+        "plugins.eoffice.documents": {"eoffice_documents.review", "eoffice_documents.reminder"},
+        "plugins.eoffice.exchange": {"eoffice_exchange.received"},
+        "plugins.eoffice.schedules": {"eoffice_schedules.for_approval"},
+        "plugins.editorial_board": {"editorial_board.task_submitted",
+                                    "editorial_board.question_received"},
+    }
+    for app, wanted in expected.items():
+        if apps.is_installed(app):
+            assert wanted <= names
+    client.force_login(people["vanthu"])
+    page = client.get(reverse("core_notification_settings")).content.decode()
+    assert page.count('type="checkbox"') == 2 * len(names)

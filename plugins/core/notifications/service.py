@@ -78,7 +78,8 @@ def notify(recipients, kind, *, subject, body="", url="", agency=None, actor=Non
     admin language), or ``subject`` a callable ``compose()`` — or ``compose(user)`` —
     returning ``(subject, body)``, called in the recipient's language. ``url``: where the
     notification leads (an admin path). ``actor``: who caused it; not told about it.
-    Inactive people are skipped; each person is told once. Returns the notifications."""
+    Inactive people are skipped; each person is told once. Returns the notifications, each
+    with ``emailed`` and ``texted``: whether it also went out by email / by SMS."""
     from plugins.core.models import Notification
 
     kind = get_kind(kind)
@@ -104,13 +105,17 @@ def notify(recipients, kind, *, subject, body="", url="", agency=None, actor=Non
         return []
     notifications = Notification.objects.bulk_create(notifications)
     link = absolute(url)
-    for person, chosen, text_subject, text_body in deliveries:
+    for notification, (person, chosen, text_subject, text_body) in zip(
+            notifications, deliveries, strict=True):
+        notification.emailed = notification.texted = False  # what went out, for the caller
         if person.email and (chosen.wants(kind, "email") if chosen else kind.email):
+            notification.emailed = True
             mail_body = text_body
             if link and link not in mail_body:
                 mail_body = f"{mail_body}\n\n{link}".strip()
             queue_mail(person.email, text_subject, mail_body)
         if chosen and chosen.phone and chosen.wants(kind, "sms"):
+            notification.texted = True
             text = text_subject[:sms.MAX_LENGTH]
             transaction.on_commit(
                 lambda phone=chosen.phone, text=text: async_task(sms.SEND_FUNC, phone, text))

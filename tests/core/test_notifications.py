@@ -110,6 +110,8 @@ def test_a_composer_is_called_in_the_recipients_language(people):
         "vanthu": "lang=vi", "chuyenvien": "lang=en"}
     per_user = _send(people, "vanthu", subject=lambda user: (user.username, ""))
     assert per_user[0].subject == "vanthu"
+    default = _send(people, "vanthu", subject=lambda text="mặc định": (text, ""))
+    assert default[0].subject == "mặc định"  # a parameter with a default is not the user
 
 
 def test_R_EO_14_email_and_sms_follow_each_persons_choices(

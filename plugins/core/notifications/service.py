@@ -35,11 +35,9 @@ def _recipients(users, actor):
     from plugins.core.models import NotificationSettings
 
     skipped = getattr(actor, "pk", actor)
-    wanted = []
-    for user in users:
-        pk = getattr(user, "pk", user)
-        if pk is not None and pk != skipped and pk not in wanted:
-            wanted.append(pk)
+    wanted = list(dict.fromkeys(
+        pk for pk in (getattr(user, "pk", user) for user in users)
+        if pk is not None and pk != skipped))
     if not wanted:
         return [], {}
     found = get_user_model().objects.filter(pk__in=wanted, is_active=True).select_related(
@@ -123,10 +121,14 @@ def notify(recipients, kind, *, subject, body="", url="", agency=None, actor=Non
 
 
 def _composer_takes_user(compose):
+    """Does ``compose`` need an argument (the user)? Parameters with a default value (the
+    ``lambda items=items: ...`` idiom of loops) do not count."""
     try:
-        return bool(inspect.signature(compose).parameters)
+        parameters = inspect.signature(compose).parameters.values()
     except (TypeError, ValueError):
         return False
+    return any(p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+               for p in parameters)
 
 
 def mark_read(user, pk, now=None):

@@ -18,6 +18,7 @@ class CoreConfig(AppConfig):
         from plugins.core.demo_cleanup import remove_wagtail_welcome_page
         from plugins.core.demo_content import load_core_demo
         from plugins.core.mail import schedule_delivery
+        from plugins.core.notifications.service import schedule_purge as schedule_notification_purge
         from plugins.core.two_factor import session  # noqa: F401 - flags sessions at login
 
         demo.register("core", load_core_demo, order=0)
@@ -31,3 +32,4 @@ class CoreConfig(AppConfig):
         audit_signals.connect()
         post_migrate.connect(audit_retention.schedule_purge, sender=self)
         post_migrate.connect(schedule_backups, sender=self)
+        post_migrate.connect(schedule_notification_purge, sender=self)

@@ -9,6 +9,7 @@ from plugins.core.accounts.admin import BULK_ACTIONS
 from plugins.core.admin.viewsets import OrganisationViewSetGroup
 from plugins.core.audit.admin import AuditEventViewSet
 from plugins.core.files import access
+from plugins.core.notifications import wagtail_hooks as notification_hooks  # noqa: F401
 from plugins.core.two_factor import views as two_factor_views
 from plugins.core.views.password import password_change
 

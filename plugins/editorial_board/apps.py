@@ -16,7 +16,9 @@ class EditorialBoardConfig(AppConfig):
             load_editorial_demo,
             load_questions_and_reviews_demo,
         )
+        from plugins.editorial_board.notifications import register_kinds
 
+        register_kinds()
         demo.register("editorial_board", load_editorial_demo, order=40)
         demo.register("editorial_board_questions", load_questions_and_reviews_demo, order=45)
         from plugins.editorial_board.moderation import signal_handlers, workflow  # noqa: F401

@@ -41,6 +41,9 @@ def snapshot(ns):
     users = get_user_model().objects.filter(pk__in=[u.pk for u in ns.people.values()])
     rows["users"] = _rows(users)
     rows["memberships"] = _rows(get_user_model().groups.through.objects.filter(user__in=users))
+    from plugins.core.models import Notification
+
+    rows["notifications"] = _rows(Notification.objects.filter(user__in=users))
     rows["site"] = _rows(Site.objects.filter(pk=ns.site.pk))
     rows["redirects"] = _rows(Redirect.objects.filter(site=ns.site))
     rows["settings"] = [

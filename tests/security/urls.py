@@ -53,6 +53,7 @@ SKIPPED_LISTS = {
     "wagtailadmin_password_reset_done", "wagtailadmin_password_reset_complete",
     "wagtailadmin_account", "core_password_change", "core_two_factor_verify",
     "core_two_factor_enrol", "core_two_factor_codes", "core_two_factor", "core_account_report",
+    "core_notifications_read_all",  # a POST (marks the user's own notifications read)
     "wagtailadmin_sprite", "wagtailadmin_javascript_catalog", "wagtailadmin_icons",
     "editorial_board:royalty_ledger_close", "wagtailadmin_editing_sessions:release",
     "wagtailadmin_error_test",  # Wagtail's own test of the error page
@@ -205,6 +206,8 @@ def _fillings(name, params, other, own, namespace_models):
         label = namespace_models.get(namespace)
         if name == "email_directory:handover_confirm":
             label = "email_directory.MailboxHandover"
+        if name == "core_notification_open":  # a person's own notification
+            label = "core.Notification"
         label = EOFFICE_RECORDS.get(name, label)
         if name.startswith("wagtaildocs_chooser:"):
             label = "wagtaildocs.Document"

@@ -22,6 +22,7 @@ from plugins.core.models import (
     AgencyRole,
     AuditEvent,
     DayOverride,
+    Notification,
     Position,
     Role,
     Unit,
@@ -84,6 +85,9 @@ def _agency(root, key, symbol):
         agency=agency, kind=AuditEvent.Kind.CONFIGURATION_CHANGE,
         description=f"Cấu hình {marker}")
     ns.objects["auth.Group"] = AgencyRole.objects.get(agency=agency, role=Role.CLERK).group
+    ns.objects["core.Notification"] = Notification.objects.create(
+        user=people[Role.SPECIALIST], agency=agency, kind="security.probe",
+        subject=f"Thông báo {marker}", url="/admin/")
     ns.objects["wagtailcore.Site"] = site
     ns.objects["wagtailcore.Collection"] = agency_collection(agency)
     _site_records(ns)

@@ -5,6 +5,7 @@ from plugins.core.models.antispam import RateCounter, UsedFormToken
 from plugins.core.models.audit import AuditEvent
 from plugins.core.models.calendar import DayKind, DayOverride
 from plugins.core.models.mail import OutgoingMail
+from plugins.core.models.notifications import Notification, NotificationSettings
 from plugins.core.models.outbox import Retried
 from plugins.core.models.roles import AgencyRole, Role
 from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexState
@@ -19,6 +20,8 @@ __all__ = [
     "AuditEvent",
     "DayKind",
     "DayOverride",
+    "Notification",
+    "NotificationSettings",
     "OutgoingMail",
     "PasswordResetRequest",
     "Position",

@@ -15,8 +15,10 @@ class EofficeDocumentsConfig(AppConfig):
         from plugins.eoffice.documents.demo import load_eoffice_demo
         from plugins.eoffice.documents.permissions import register_policies
         from plugins.eoffice.documents.reminders import schedule_reminders
+        from plugins.eoffice.documents.services.common import register_notification_kinds
 
         register_policies()
+        register_notification_kinds()
         demo.register("eoffice_documents", load_eoffice_demo, order=60)
         app = self.label
         # Everyone of the agency works with documents; what each one sees and may do is

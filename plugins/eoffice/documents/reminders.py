@@ -216,7 +216,7 @@ def send_reminders(now=None):
             if _key(*candidate) not in sent and _claim(*candidate):
                 by_person[candidate[2]].append(candidate)
         for person, items in by_person.items():
-            notify([person], lambda items=items: compose(items))
+            notify([person], lambda items=items: compose(items), "eoffice_documents.reminder")
     return sum(len(items) for items in by_person.values())
 
 

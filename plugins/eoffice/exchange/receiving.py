@@ -243,7 +243,7 @@ def _status(agency, data, transport, status):
 
 
 def _tell_clerks(agency, subject, body):
-    notify(clerks(agency), lambda: (subject, body))
+    notify(clerks(agency), lambda: (subject, body), "eoffice_exchange.received", agency=agency)
 
 
 def _locked(envelope):

@@ -193,7 +193,7 @@ def _tell_failure(envelope, error):
                                                        "organ": envelope.peer_name},
         _("The exchange could not deliver %(number)s to %(organ)s: %(error)s") % {
             "number": envelope.number_notation, "organ": envelope.peer_name,
-            "error": error}))
+            "error": error}), "eoffice_exchange.not_delivered", agency=envelope.agency)
 
 
 def send_due(now=None):

@@ -14,8 +14,10 @@ class EofficeSchedulesConfig(AppConfig):
         from plugins.core.roles import ALL_ROLES, grant
         from plugins.eoffice.schedules.demo import load_schedules_demo
         from plugins.eoffice.schedules.retention import schedule_retention
+        from plugins.eoffice.schedules.services import register_notification_kinds
 
         demo.register("eoffice_schedules", load_schedules_demo, order=65)
+        register_notification_kinds(self.verbose_name)
         app = self.label
         # Everyone of the agency reads the schedules and may draft their own unit's; who
         # drafts and approves which schedule is decided per record by .access (the office

@@ -18,10 +18,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plugins.core.mail import queue_mail
 from plugins.core.models import Agency, Role
 
 RUN_FUNC = "plugins.eoffice.schedules.retention.run_retention"
@@ -98,14 +97,16 @@ def run_retention(now=None):
 
 
 def _mail_report(agency_id, entries, plans, purge_at):
+    """Tell the agency's IT administrators and clerks what will be purged (core's
+    notification centre: in the admin, and by mail), in each one's language."""
+    from plugins.core.notifications import notify
+
     people = get_user_model().objects.filter(
         is_active=True, groups__agency_role__agency_id=agency_id,
         groups__agency_role__role__in=[Role.IT_ADMIN, Role.CLERK]).distinct()
-    addresses = [person.email for person in people if person.email]
-    if not addresses:
-        return
     agency = Agency.objects.get(pk=agency_id)
-    with translation.override(settings.LANGUAGE_CODE):
+
+    def compose():
         lines = [_("These work schedule records of %(agency)s are older than one year and "
                    "will be purged on %(when)s:") % {
             "agency": agency.name,
@@ -114,7 +115,8 @@ def _mail_report(agency_id, entries, plans, purge_at):
         lines += [f"- {plan.schedule_name()}: {plan} ({plan.period_label})" for plan in plans]
         subject = _("Work schedules to be purged: %(count)s records") % {
             "count": len(entries) + len(plans)}
-        queue_mail(addresses, subject, "\n".join(lines))
+        return subject, "\n".join(lines)
+    notify(people, "eoffice_schedules.retention", subject=compose, agency=agency)
 
 
 def schedule_retention(**kwargs):

@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from plugins.core.mail import queue_mail
 from plugins.core.models import Position, Role
 from plugins.eoffice.schedules.access import rights
 from plugins.eoffice.schedules.models import Mark, ScheduleEntry, State, WorkPlan
@@ -119,7 +120,8 @@ def submit(user, record):
     record.submitted_at = timezone.now()
     record.return_reason = ""
     _save(record, user)
-    _notify(approvers(record), _("For approval: %(what)s"), record)
+    _notify(approvers(record), "eoffice_schedules.for_approval",
+            gettext_lazy("For approval: %(what)s"), record, actor=user)
     return record
 
 
@@ -147,8 +149,9 @@ def send_back(user, record, reason):
     record.state = State.RETURNED
     record.return_reason = reason
     _save(record, user)
-    if record.drafted_by_id and record.drafted_by.email:
-        _notify([record.drafted_by], _("Sent back: %(what)s"), record, reason)
+    if record.drafted_by_id:
+        _notify([record.drafted_by], "eoffice_schedules.sent_back",
+                gettext_lazy("Sent back: %(what)s"), record, reason)
     return record
 
 
@@ -265,13 +268,36 @@ def approvers(record):
     return list(people.filter(condition).distinct())
 
 
-def _notify(people, subject, record, extra=""):
-    from django.conf import settings
+# The kinds of notification the work schedules send (registered in the app's ready()).
+KINDS = {
+    "eoffice_schedules.for_approval": gettext_lazy("A work schedule awaits your approval"),
+    "eoffice_schedules.sent_back": gettext_lazy("Your work schedule is sent back"),
+    "eoffice_schedules.retention": gettext_lazy(
+        "Work schedule records are about to be purged (retention)"),
+}
 
-    addresses = [person.email for person in people if person.email]
-    if not addresses:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
+
+def register_notification_kinds(group):
+    from plugins.core.notifications import register_kind
+
+    for name, label in KINDS.items():
+        register_kind(name, label, group=group, email=True)
+
+
+def admin_url(record):
+    name = ("eoffice_schedule_entry:inspect" if isinstance(record, ScheduleEntry)
+            else "eoffice_work_plan:inspect")
+    return reverse(name, args=[record.pk])
+
+
+def _notify(people, kind, subject, record, extra="", actor=None):
+    """Tell ``people`` (core's notification centre) about ``record``, in each one's
+    language: ``subject`` is a lazy text with ``%(what)s``."""
+    from plugins.core.notifications import notify
+
+    def compose():
         what = f"{record.schedule_name()} — {record}"
-        body = "\n\n".join(part for part in (what, extra) if part)
-        queue_mail(addresses, subject % {"what": what}, body)
+        return (str(subject) % {"what": what},
+                "\n\n".join(part for part in (what, extra) if part))
+    notify(people, kind, subject=compose, url=admin_url(record), agency=record.agency,
+           actor=actor)

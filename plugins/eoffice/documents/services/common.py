@@ -3,11 +3,11 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
-from plugins.core.mail import queue_mail
 from plugins.core.models import Role
 from plugins.eoffice.documents.models import ProcessingStep
 
@@ -112,14 +112,35 @@ def emails(users):
     return sorted({u.email for u in users if u.email})
 
 
-def notify(users, compose):
-    """Mail ``users`` after commit (core's outbox) what ``compose()`` returns as
-    ``(subject, body)``, written in the site's language."""
-    from django.conf import settings
+# The kinds of notification the documents part sends (registered in the app's ready()):
+# each person chooses per kind whether they also get it by email or SMS (core's centre).
+KINDS = {
+    "eoffice_documents.urgent": gettext_lazy("An urgent incoming document arrives"),
+    "eoffice_documents.incoming_changed": gettext_lazy(
+        "An incoming document you deal with is revoked or amended by its sender"),
+    "eoffice_documents.review": gettext_lazy("A draft awaits your review"),
+    "eoffice_documents.to_issue": gettext_lazy("A document is approved: number and issue it"),
+    "eoffice_documents.delivered": gettext_lazy(
+        "A document arrives from another agency of this system"),
+    "eoffice_documents.delegation": gettext_lazy(
+        "A director delegates their processing authority, or ends a delegation"),
+    "eoffice_documents.reminder": gettext_lazy("A review or processing deadline is near or past"),
+    "eoffice_documents.other": gettext_lazy("Other news of the e-office"),
+}
 
-    addresses = emails(users)
-    if not addresses:
-        return None
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = compose()
-        return queue_mail(addresses, str(subject), str(body))
+
+def register_notification_kinds():
+    from plugins.core.notifications import register_kind
+
+    for name, label in KINDS.items():
+        register_kind(name, label, group=gettext_lazy("E-office: documents"), email=True)
+
+
+def notify(users, compose, kind="eoffice_documents.other", *, agency=None, url=""):
+    """Tell ``users`` (core's notification centre: in the admin, and by mail after commit
+    as each one chooses) what ``compose()`` returns as ``(subject, body)``, written in each
+    one's own admin language. ``kind``: one of :data:`KINDS` (or another app's registered
+    kind). Returns the notifications."""
+    from plugins.core.notifications import notify as tell
+
+    return tell(users, kind, subject=compose, url=url, agency=agency)

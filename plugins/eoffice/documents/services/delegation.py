@@ -106,7 +106,7 @@ def create(user, agency, *, delegate, ends_at, reason, starts_at=None):
                     "delegator": person_name(user), "title": delegation.delegator_title,
                     "delegate": person_name(delegate), "start": _when(starts_at),
                     "end": _when(ends_at), "reason": delegation.reason})
-    notify(agency_staff(agency), compose)
+    notify(agency_staff(agency), compose, "eoffice_documents.delegation", agency=agency)
     return delegation
 
 
@@ -135,5 +135,6 @@ def end(user, delegation, note=""):
                   "%(delegate)s at %(time)s.") % {
                     "delegator": person_name(delegation.delegator),
                     "delegate": person_name(delegation.delegate), "time": _when(now)})
-    notify(agency_staff(delegation.agency), compose)
+    notify(agency_staff(delegation.agency), compose, "eoffice_documents.delegation",
+           agency=delegation.agency)
     return delegation

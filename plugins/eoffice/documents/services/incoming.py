@@ -246,7 +246,7 @@ def _notify_urgent(users, document):
                                    "sender": document.sender_name,
                                    "number": document.number_notation,
                                    "subject": document.subject})
-    notify(users, compose)
+    notify(users, compose, "eoffice_documents.urgent", agency=document.agency)
 
 
 def main_assignment(document):
@@ -587,4 +587,4 @@ def _notify_people(users, document, message, reason):
                           "reason": reason}
         return text, _("%(text)s\n\nArrival number %(arrival)02d: %(subject)s") % {
             "text": text, "arrival": document.arrival_number, "subject": document.subject}
-    notify(users, compose)
+    notify(users, compose, "eoffice_documents.incoming_changed", agency=document.agency)

@@ -210,7 +210,7 @@ def _notify_review(users, document):
                 _("%(author)s submitted the draft “%(subject)s”. Please answer by %(due)s.")
                 % {"author": _name(document.author), "subject": document.subject,
                    "due": timezone.localtime(document.review_due_at).strftime("%H:%M %d/%m/%Y")})
-    notify(users, compose)
+    notify(users, compose, "eoffice_documents.review", agency=document.agency)
 
 
 @transaction.atomic
@@ -258,7 +258,8 @@ def approve(user, document, note=""):
         return (_("To number and issue: %(subject)s") % {"subject": document.subject[:80]},
                 _("%(director)s approved “%(subject)s” for issue.")
                 % {"director": _name(user), "subject": document.subject})
-    notify(clerks(document.agency), compose)
+    notify(clerks(document.agency), compose, "eoffice_documents.to_issue",
+           agency=document.agency)
 
 
 @transaction.atomic
@@ -383,7 +384,7 @@ def _deliver(user, document):
             return (_("New incoming document from %(sender)s") % {"sender": document.agency.name},
                     _("%(number)s: %(subject)s") % {"number": document.number_notation,
                                                     "subject": document.subject})
-        notify(clerks(agency), compose)
+        notify(clerks(agency), compose, "eoffice_documents.delivered", agency=agency)
     step(document, StepAction.DELIVER, user,
          note=", ".join(agency.name for agency in recipients))
     return delivered

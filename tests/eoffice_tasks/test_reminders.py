@@ -6,7 +6,7 @@ import pytest
 from django_q.models import Schedule
 
 from plugins.core.calendar import WorkingCalendar
-from plugins.core.models import OutgoingMail
+from plugins.core.models import Notification, OutgoingMail
 from plugins.eoffice.tasks import reminders
 from plugins.eoffice.tasks.models import ReminderSent, Task
 
@@ -80,9 +80,13 @@ def test_R_EO_14_the_daily_job_sends_once(make_task, staff):
     assert reminders.run_reminders(today) == 2
     assert set(ReminderSent.objects.values_list("user__username", "kind")) == {
         ("chuyenvien", "overdue"), ("truongban", "overdue")}
-    assert OutgoingMail.objects.count() == 1
+    # Each of them told once, in the notification centre and by mail.
+    told = Notification.objects.filter(kind="eoffice_tasks.reminder")
+    assert sorted(told.values_list("user__username", flat=True)) == ["chuyenvien", "truongban"]
+    assert sorted(address for mail in OutgoingMail.objects.all() for address in mail.to) == [
+        "chuyenvien@example.test", "truongban@example.test"]
     assert reminders.run_reminders(today) == 0
-    assert OutgoingMail.objects.count() == 1
+    assert told.count() == 2 and OutgoingMail.objects.count() == 2
 
 
 @pytest.mark.django_db

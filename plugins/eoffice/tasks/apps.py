@@ -13,9 +13,11 @@ class EofficeTasksConfig(AppConfig):
         from plugins.core import demo
         from plugins.core.roles import ALL_ROLES, grant
         from plugins.eoffice.tasks.demo import load_tasks_demo
+        from plugins.eoffice.tasks.notices import register_kinds
         from plugins.eoffice.tasks.reminders import schedule_reminders
 
         demo.register("eoffice_tasks", load_tasks_demo, order=66)
+        register_kinds()
         # Everyone of the agency opens the lists (each sees only the tasks that concern
         # them, .access) and the assign form (only leaders may assign, checked by the
         # services). Nobody changes or deletes a task through the generic screens: every

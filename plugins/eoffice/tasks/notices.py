@@ -1,14 +1,13 @@
-"""Every message of the tasks goes out through :func:`_send` (one place to switch to the
-core notification centre once it is on main): the assignees when a task is assigned, sent
-back, extended or cancelled; the assigner when completion is reported; the reminders."""
+"""Every message of the tasks goes out through :func:`_send`, to the core's notification
+centre: the assignees when a task is assigned, sent back, extended or cancelled; the
+assigner when completion is reported; the reminders."""
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from plugins.core.mail import queue_mail
+from plugins.core.notifications import notify, register_kind
 
+GROUP = _("E-office: assigned tasks")
 KINDS = {
     "eoffice_tasks.assigned": _("A task is assigned to you"),
     "eoffice_tasks.reported": _("Completion of a task you assigned is reported"),
@@ -18,14 +17,18 @@ KINDS = {
 }
 
 
-def _send(users, kind, subject, body, task):
-    """Send ``subject``/``body`` (lazy strings, rendered in the site's language) to
-    ``users`` about ``task``."""
-    assert kind in KINDS, kind
-    addresses = sorted({user.email for user in users if user is not None and user.email})
-    if not addresses:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        url = reverse("eoffice_task:inspect", args=[task.pk])
-        text = f"{body}\n\n{task.title}\n{_('Task deadline')}: {task.deadline:%d/%m/%Y}\n{url}"
-        queue_mail(addresses, str(subject), text)
+def register_kinds():
+    for name, label in KINDS.items():
+        register_kind(name, label, group=GROUP, email=True)
+
+
+def _send(users, kind, subject, body, task, actor=None):
+    """Tell ``users`` ``subject``/``body`` (lazy strings, rendered in each one's language)
+    about ``task``."""
+
+    def compose():
+        return subject, f"{body}\n\n{task.title}\n{_('Task deadline')}: {task.deadline:%d/%m/%Y}"
+
+    notify([user for user in users if user is not None], kind, subject=compose,
+           url=reverse("eoffice_task:inspect", args=[task.pk]), agency=task.agency,
+           actor=actor)

@@ -150,7 +150,7 @@ def assign(user, agency, *, title, content, main_unit=None, main_person=None,
     task.co_people.set(co_people)
     _send(assignees(task), "eoffice_tasks.assigned",
           gettext_lazy("A task is assigned to you"),
-          format_lazy(gettext_lazy("Assigned by {name}."), name=_name(user)), task)
+          format_lazy(gettext_lazy("Assigned by {name}."), name=_name(user)), task, actor=user)
     return task
 
 
@@ -202,7 +202,8 @@ def report_completion(user, task, text, file=None):
     _save(task, user)
     _send([task.assigned_by], "eoffice_tasks.reported",
           gettext_lazy("Completion reported"),
-          format_lazy(gettext_lazy("{name} reports the task done."), name=_name(user)), task)
+          format_lazy(gettext_lazy("{name} reports the task done."), name=_name(user)),
+          task, actor=user)
     return report
 
 
@@ -230,7 +231,7 @@ def accept(user, task):
     task.closed_at = timezone.now()
     _save(task, user)
     _send(assignees(task), "eoffice_tasks.closed", gettext_lazy("Task accepted as done"),
-          format_lazy(gettext_lazy("Accepted by {name}."), name=_name(user)), task)
+          format_lazy(gettext_lazy("Accepted by {name}."), name=_name(user)), task, actor=user)
     return task
 
 
@@ -244,7 +245,7 @@ def send_back(user, task, reason):
     task.reported_on = None
     _save(task, user)
     _send(assignees(task), "eoffice_tasks.closed", gettext_lazy("Task sent back"),
-          task.return_reason, task)
+          task.return_reason, task, actor=user)
     return task
 
 
@@ -262,7 +263,7 @@ def extend(user, task, deadline, reason):
     task.deadline = deadline
     _save(task, user)
     _send(assignees(task), "eoffice_tasks.closed", gettext_lazy("Deadline extended"),
-          reason, task)
+          reason, task, actor=user)
     return task
 
 
@@ -276,7 +277,7 @@ def cancel(user, task, reason):
     task.closed_at = timezone.now()
     _save(task, user)
     _send(assignees(task), "eoffice_tasks.closed", gettext_lazy("Task cancelled"),
-          task.cancel_reason, task)
+          task.cancel_reason, task, actor=user)
     return task
 
 

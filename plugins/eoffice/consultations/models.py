@@ -36,7 +36,7 @@ class Verdict(models.TextChoices):
 class Consultation(models.Model):
     agency = models.ForeignKey("core.Agency", verbose_name=_("agency"),
                                on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title of the draft"), max_length=255)
     summary = models.TextField(_("what is asked"), blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices,
                              default=State.DRAFT)
@@ -137,7 +137,7 @@ class Response(models.Model):
 
     invitee = models.OneToOneField(Invitee, on_delete=models.CASCADE, related_name="response")
     verdict = models.CharField(_("opinion"), max_length=10, choices=Verdict.choices)
-    text = models.TextField(_("comments"), blank=True)
+    text = models.TextField(_("comments on the draft"), blank=True)
     file = models.FileField(_("file"), storage=private_storage, upload_to="responses/%Y/%m",
                             blank=True)
     file_name = models.CharField(max_length=255, blank=True)

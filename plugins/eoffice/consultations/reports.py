@@ -41,7 +41,7 @@ def dataset(consultation):
     import tablib
 
     data = tablib.Dataset(headers=[_("Person or unit asked"), _("Opinion"), _("Responded"),
-                                   _("Responded by"), _("Comments")])
+                                   _("Responded by"), _("Comments on the draft")])
     for invitee, response in rows(consultation):
         data.append([
             invitee.name, str(status(invitee, response)),

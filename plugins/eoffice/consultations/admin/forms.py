@@ -86,7 +86,7 @@ class ConsultationForm(forms.Form):
 class ResponseForm(forms.Form):
     verdict = forms.ChoiceField(label=_("Opinion"), choices=Verdict.choices,
                                 widget=forms.RadioSelect)
-    text = forms.CharField(label=_("Comments"), required=False,
+    text = forms.CharField(label=_("Comments on the draft"), required=False,
                            widget=forms.Textarea(attrs={"rows": 4}),
                            help_text=_("Required unless you agree."))
     file = forms.FileField(label=_("File (optional)"), required=False)

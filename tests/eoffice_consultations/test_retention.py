@@ -22,7 +22,8 @@ def test_r_eo_12_retention_job_is_scheduled():
                                    schedule_type=Schedule.DAILY).count() == 1
 
 
-def test_r_eo_12_reports_to_the_drafter_then_purges(make_consultation, staff, invitee_of):
+def test_r_eo_12_reports_to_the_drafter_then_purges(make_consultation, staff, invitee_of,
+                                                    django_capture_on_commit_callbacks):
     from plugins.core.models import OutgoingMail
     from plugins.eoffice.consultations import services
 
@@ -50,8 +51,9 @@ def test_r_eo_12_reports_to_the_drafter_then_purges(make_consultation, staff, in
         "reported": 0, "purged": 0}
     assert OutgoingMail.objects.count() == 1
     # One month after closing: purged, with its files, responses and history.
-    assert retention.run_retention(closed_at + retention.KEEP) == {"reported": 0,
-                                                                   "purged": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retention.run_retention(closed_at + retention.KEEP) == {"reported": 0,
+                                                                       "purged": 1}
     assert list(Consultation.objects.all()) == [kept]
     assert not Consultation.history.filter(id=old.pk).exists()
     assert not Response.history.filter(id=response.pk).exists()

@@ -86,6 +86,9 @@ class DraftFile(models.Model):
     name = models.CharField(_("name"), max_length=255)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    agency_lookup = "consultation__agency"
+    objects = AgencyQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("file of the draft")
         verbose_name_plural = _("files of the draft")
@@ -106,6 +109,9 @@ class Invitee(models.Model):
     unit = models.ForeignKey("core.Unit", verbose_name=_("unit"), null=True, blank=True,
                              on_delete=models.CASCADE, related_name="+")
     flagged_at = models.DateTimeField(_("flagged as not responding"), null=True, blank=True)
+
+    agency_lookup = "consultation__agency"
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person or unit asked")
@@ -145,6 +151,8 @@ class Response(models.Model):
                                      null=True, on_delete=models.SET_NULL, related_name="+")
     responded_at = models.DateTimeField(_("responded"))
 
+    agency_lookup = "invitee__consultation__agency"
+    objects = AgencyQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["file"])
 
     class Meta:

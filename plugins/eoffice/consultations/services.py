@@ -102,10 +102,10 @@ def edit(user, consultation, *, people=None, units=None, files=(), remove_files=
     _save(consultation, user)
     if people is not None or units is not None:
         _set_invitees(consultation, people or (), units or ())
-    for draft_file in consultation.files.filter(pk__in=[getattr(f, "pk", f)
-                                                        for f in remove_files]):
-        draft_file.file.delete(save=False)
-        draft_file.delete()
+    removed = list(consultation.files.filter(pk__in=[getattr(f, "pk", f)
+                                                     for f in remove_files]))
+    _delete_stored([draft_file.file for draft_file in removed])
+    consultation.files.filter(pk__in=[draft_file.pk for draft_file in removed]).delete()
     _add_files(consultation, files)
     return consultation
 
@@ -150,11 +150,17 @@ def _add_files(consultation, files):
 
 
 def _delete_files(consultation):
-    for draft_file in consultation.files.all():
-        draft_file.file.delete(save=False)
-    for response in Response.objects.filter(invitee__consultation=consultation).exclude(
-            file=""):
-        response.file.delete(save=False)
+    """The stored files of ``consultation`` go once its deletion commits."""
+    files = [draft_file.file for draft_file in consultation.files.all()]
+    files += [response.file for response in Response.objects.filter(
+        invitee__consultation=consultation).exclude(file="")]
+    _delete_stored(files)
+
+
+def _delete_stored(files):
+    """Delete the stored ``files`` after commit: a rolled-back deletion keeps its files."""
+    names = [(field_file.storage, field_file.name) for field_file in files if field_file]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
 
 
 # --- Opening and responding -------------------------------------------------------------
@@ -218,7 +224,7 @@ def respond(user, invitee, verdict, text="", file=None, now=None):
     response.responded_at = now
     if file is not None:
         if response.file:
-            response.file.delete(save=False)
+            _delete_stored([response.file])
         response.file = file
         response.file_name = (file.name or "")[:255]
     response._history_user = user

@@ -176,3 +176,14 @@ def test_r_eo_12_the_deadline_job_is_scheduled():
     deadlines.schedule_deadlines()
     deadlines.schedule_deadlines()
     assert Schedule.objects.filter(func=deadlines.RUN_FUNC).count() == 1
+
+
+def test_r_eo_12_messages_are_written_in_the_site_s_language(make_consultation, settings):
+    from plugins.core.models import OutgoingMail
+
+    settings.LANGUAGE_CODE = "vi"
+    make_consultation("open")
+    subjects = set(OutgoingMail.objects.values_list("subject", flat=True))
+    assert subjects == {"Đề nghị góp ý: Dự thảo Quy chế làm việc"}
+    assert all("09/12/2026" in body for body in OutgoingMail.objects.values_list("body",
+                                                                                  flat=True))

@@ -2,15 +2,15 @@
 its deadline with a non-responder flagged; loading twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
 
+from plugins.core.demo import DemoContext
+from plugins.eoffice.consultations.demo import load_consultations_demo
 from plugins.eoffice.consultations.models import Consultation, Invitee, State
 
 pytestmark = pytest.mark.django_db
 
 
-def test_r_eo_12_demo_has_an_open_and_a_flagged_consultation():
-    call_command("load_demo", verbosity=0)
+def test_r_eo_12_demo_has_an_open_and_a_flagged_consultation(demo):
     bql = Consultation.objects.filter(agency__symbol="BQL")
     assert bql.filter(state=State.OPEN).exists()
     closed = bql.get(state=State.CLOSED)
@@ -18,5 +18,5 @@ def test_r_eo_12_demo_has_an_open_and_a_flagged_consultation():
     assert [invitee.user.username for invitee in flagged] == ["chanhvanphong"]
     assert Consultation.objects.filter(agency__symbol="SKH", state=State.OPEN).exists()
     count = Consultation.objects.count()
-    call_command("load_demo", verbosity=0)
+    load_consultations_demo(DemoContext(log=lambda *args: None))
     assert Consultation.objects.count() == count

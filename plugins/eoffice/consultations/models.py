@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from plugins.core.files.private import private_storage
 from plugins.core.scoping import AgencyQuerySet
 from plugins.core.text import nfc
-from plugins.eoffice.consultations.storage import private_storage
 
 
 class State(models.TextChoices):
@@ -82,7 +82,8 @@ class DraftFile(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
                                      related_name="files")
-    file = models.FileField(_("file"), storage=private_storage, upload_to="drafts/%Y/%m")
+    file = models.FileField(_("file"), storage=private_storage,
+                            upload_to="consultations/drafts/%Y/%m")
     name = models.CharField(_("name"), max_length=255)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -144,7 +145,8 @@ class Response(models.Model):
     invitee = models.OneToOneField(Invitee, on_delete=models.CASCADE, related_name="response")
     verdict = models.CharField(_("opinion"), max_length=10, choices=Verdict.choices)
     text = models.TextField(_("comments on the draft"), blank=True)
-    file = models.FileField(_("file"), storage=private_storage, upload_to="responses/%Y/%m",
+    file = models.FileField(_("file"), storage=private_storage,
+                            upload_to="consultations/responses/%Y/%m",
                             blank=True)
     file_name = models.CharField(max_length=255, blank=True)
     responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("responded by"),

@@ -17,6 +17,7 @@ _FOLDER_APPS = {
     "eoffice": "plugins.eoffice.documents",
     "eoffice_schedules": "plugins.eoffice.schedules",
     "eoffice_tasks": "plugins.eoffice.tasks",
+    "eoffice_consultations": "plugins.eoffice.consultations",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

@@ -86,6 +86,9 @@ EOFFICE_RECORDS = {
     "eoffice_exchange:sign": "eoffice_documents.OutgoingDocument",
     "eoffice_exchange:revoke_key": "eoffice_exchange.ExchangeKey",
     "eoffice_tasks:report_file": "eoffice_tasks.ProgressReport",
+    "eoffice_consultations:detail": "eoffice_consultations.Consultation",
+    "eoffice_consultations:edit": "eoffice_consultations.Consultation:draft",
+    "eoffice_consultations:report": "eoffice_consultations.Consultation",
 }
 
 
@@ -235,6 +238,9 @@ def _fillings(name, params, other, own, namespace_models):
             for action in ("submit", "approve", "send_back", "cancel", "delete"):
                 yield {"kind": kind, "pk": _record_for(label, other).pk, "action": action}, label
         return
+    if name.startswith("eoffice_consultations:"):
+        yield from _consultation_fillings(name, params, other)
+        return
     if name == "eoffice_exchange:attachment" and params == {"pk", "index"}:
         label = "eoffice_exchange.Envelope"
         yield {"pk": _record_for(label, other).pk, "index": 0}, label
@@ -259,6 +265,26 @@ def _fillings(name, params, other, own, namespace_models):
                    label)
         return
     yield None, None
+
+
+def _consultation_fillings(name, params, other):
+    """The consultations' screens with the other agency's open consultation and its draft
+    (``eoffice_consultations.Consultation:draft``), file, person asked and response."""
+    label = "eoffice_consultations.Consultation"
+    opened, draft = other.objects[label], other.objects[f"{label}:draft"]
+    if params == {"pk", "invitee_pk"}:
+        invitee = other.objects["eoffice_consultations.Invitee"]
+        yield {"pk": opened.pk, "invitee_pk": invitee.pk}, label
+    elif params == {"pk", "name"}:
+        for consultation in (opened, draft):
+            for action in ("open", "delete"):
+                yield {"pk": consultation.pk, "name": action}, label
+    elif params == {"file_pk"}:
+        yield {"file_pk": other.objects["eoffice_consultations.DraftFile"].pk}, label
+    elif params == {"response_pk"}:
+        yield {"response_pk": other.objects["eoffice_consultations.Response"].pk}, label
+    else:
+        yield None, None
 
 
 def _site_setting_labels():

@@ -102,6 +102,8 @@ def _agency(root, key, symbol):
     _exchange_signing(ns)
     _schedules(ns)
     _tasks(ns)
+
+    _consultations(ns)
     return ns
 
 
@@ -431,3 +433,28 @@ def _tasks(ns):
                                       f"Báo cáo {ns.marker}",
                                       ContentFile(b"%PDF-1.4 world", name="bao-cao.pdf"))
     ns.objects.update({"eoffice_tasks.Task": task, "eoffice_tasks.ProgressReport": report})
+
+def _consultations(ns):
+    """An open consultation with a response and its file, and a draft one
+    (plugins.eoffice.consultations): the specialist asks the leader and the office."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.eoffice.consultations"):
+        return
+    from plugins.eoffice.consultations import services
+
+    drafter, leader = ns.people[Role.SPECIALIST], ns.people[Role.AGENCY_LEADER]
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    opened = services.create(drafter, ns.agency, title=f"Lấy ý kiến {ns.marker}",
+                             people=[leader], units=[ns.office],
+                             files=[ContentFile(pdf, name="du-thao.pdf")])
+    services.open_consultation(drafter, opened)
+    response = services.respond(leader, opened.invitees.get(user=leader), "disagree",
+                                f"Ý kiến {ns.marker}", ContentFile(pdf, name="y-kien.pdf"))
+    draft = services.create(drafter, ns.agency, title=f"Nháp lấy ý kiến {ns.marker}",
+                            people=[leader], files=[ContentFile(pdf, name="nhap.pdf")])
+    ns.objects.update({"eoffice_consultations.Consultation": opened,
+                       "eoffice_consultations.Consultation:draft": draft,
+                       "eoffice_consultations.DraftFile": opened.files.get(),
+                       "eoffice_consultations.Invitee": response.invitee,
+                       "eoffice_consultations.Response": response})

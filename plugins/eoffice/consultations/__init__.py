@@ -1,0 +1,1 @@
+"""Consultations on drafts inside an agency (R-EO-12)."""

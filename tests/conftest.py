@@ -16,6 +16,7 @@ _FOLDER_APPS = {
     "editorial_board": "plugins.editorial_board",
     "eoffice": "plugins.eoffice.documents",
     "eoffice_schedules": "plugins.eoffice.schedules",
+    "eoffice_notices": "plugins.eoffice.notices",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

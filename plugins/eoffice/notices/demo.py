@@ -1,0 +1,2 @@
+def load_notices_demo(context):
+    pass

@@ -15,7 +15,6 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from plugins.core.scoping import AgencyQuerySet
@@ -25,9 +24,9 @@ from plugins.eoffice.notices.storage import private_storage
 
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", pgettext_lazy("announcement", "Published")
-    EXPIRED = "expired", pgettext_lazy("announcement", "Expired")
-    WITHDRAWN = "withdrawn", pgettext_lazy("announcement", "Withdrawn")
+    PUBLISHED = "published", _("Published")
+    EXPIRED = "expired", _("No longer current")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 def attachment_upload_to(instance, filename):
@@ -44,7 +43,7 @@ class Announcement(models.Model):
         "core.Unit", verbose_name=_("issuing unit"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
         help_text=_("Empty for an announcement of the agency."))
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title of the announcement"), max_length=255)
     body = models.TextField(_("content"))
     to_everyone = models.BooleanField(
         _("whole agency"), default=True,
@@ -266,7 +265,7 @@ class Post(models.Model):
                               related_name="posts")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True,
                                on_delete=models.SET_NULL, related_name="+")
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title of the post"), max_length=255)
     body = models.TextField(_("content"))
     created_at = models.DateTimeField(_("posted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

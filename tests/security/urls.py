@@ -66,6 +66,10 @@ EOFFICE_ACTIONS = {
     "eoffice:outgoing_action": ("eoffice_documents.OutgoingDocument", (
         "edit", "attach", "issue", "submit", "forward", "approve", "comment", "send_back",
         "withdraw")),
+    "eoffice_notices:announcement_action": ("eoffice_notices.Announcement", (
+        "publish", "withdraw", "delete", "extend")),
+    "eoffice_notices:extension_action": ("eoffice_notices.ExtensionRequest", (
+        "grant", "refuse")),
 }
 
 
@@ -82,6 +86,14 @@ EOFFICE_RECORDS = {
     "eoffice_exchange:send": "eoffice_documents.OutgoingDocument",
     "eoffice_exchange:sign": "eoffice_documents.OutgoingDocument",
     "eoffice_exchange:revoke_key": "eoffice_exchange.ExchangeKey",
+    "eoffice_notices:announcement": "eoffice_notices.Announcement",
+    "eoffice_notices:announcement_edit": "eoffice_notices.Announcement",
+    "eoffice_notices:announcement_file": "eoffice_notices.AnnouncementFile",
+    "eoffice_notices:message": "eoffice_notices.Message",
+    "eoffice_notices:message_file": "eoffice_notices.MessageFile",
+    "eoffice_notices:board_detail": "eoffice_notices.Board",
+    "eoffice_notices:post_edit": "eoffice_notices.Post",
+    "eoffice_notices:post_delete": "eoffice_notices.Post",
 }
 
 
@@ -228,6 +240,10 @@ def _fillings(name, params, other, own, namespace_models):
                             ("plan", "eoffice_schedules.WorkPlan")):
             for action in ("submit", "approve", "send_back", "cancel", "delete"):
                 yield {"kind": kind, "pk": _record_for(label, other).pk, "action": action}, label
+        return
+    if name == "eoffice_notices:board_members" and params == {"agency_id", "kind"}:
+        for kind in ("trade_union", "party_cell"):
+            yield {"agency_id": other.agency.pk, "kind": kind}, "eoffice_notices.Board"
         return
     if name == "eoffice_exchange:attachment" and params == {"pk", "index"}:
         label = "eoffice_exchange.Envelope"

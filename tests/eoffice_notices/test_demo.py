@@ -1,16 +1,16 @@
 """Demo content (R-EO-11, R-EO-13): announcements, messages and boards for the demo
-agencies; loading twice changes nothing."""
+agencies (the session's demo snapshot); loading again changes nothing."""
 
 import pytest
-from django.core.management import call_command
 
+from plugins.core.demo import DemoContext
+from plugins.eoffice.notices.demo import load_notices_demo
 from plugins.eoffice.notices.models import Announcement, Board, ExtensionRequest, Message, Post
 
 pytestmark = pytest.mark.django_db
 
 
-def test_R_EO_11_demo_has_notices_messages_and_boards():
-    call_command("load_demo", verbosity=0)
+def test_R_EO_11_demo_has_notices_messages_and_boards(demo):
     bql = Announcement.objects.filter(agency__symbol="BQL")
     assert bql.filter(state="published").count() >= 3 and bql.filter(state="draft").exists()
     assert Announcement.objects.filter(agency__symbol="SKH", state="published").exists()
@@ -18,5 +18,5 @@ def test_R_EO_11_demo_has_notices_messages_and_boards():
     assert Message.objects.filter(agency__symbol="BQL").count() == 2
     assert Board.objects.filter(agency__symbol="BQL").count() == 3 and Post.objects.exists()
     counts = [model.objects.count() for model in (Announcement, Message, Board, Post)]
-    call_command("load_demo", verbosity=0)
+    load_notices_demo(DemoContext(log=lambda *args: None))
     assert [model.objects.count() for model in (Announcement, Message, Board, Post)] == counts

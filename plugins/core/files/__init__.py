@@ -4,7 +4,8 @@
 - :mod:`.scanning`: the optional virus scan every upload goes through;
 - :mod:`.uploads`: the Wagtail document form that applies both to every upload;
 - :mod:`.access`: who may download a document — the public only what a live, public page
-  shows; staff what their agency keeps.
+  shows; staff what their agency keeps;
+- :mod:`.private`: the storage of the e-office's files, which has no public URL.
 """
 
 from plugins.core.files.formats import (  # noqa: F401 - the package's public interface

@@ -1,35 +1,12 @@
-"""Where the e-office keeps document files: a folder that is never served as media.
-
-The files of incoming and outgoing documents are read only through the admin's download
-view, which asks :mod:`plugins.eoffice.documents.access` who may see each document. The
-folder is ``EOFFICE_FILES_ROOT`` when set, else ``eoffice`` under MEDIA_ROOT (kept by
-the backups; the proxy exposes only the images' folders of the media, README).
+"""Where the e-office keeps document files: the core's private folder, never served as
+media (:mod:`plugins.core.files.private`). The files of incoming and outgoing documents are
+read only through the admin's download view, which asks
+:mod:`plugins.eoffice.documents.access` who may see each document.
 """
 
-from pathlib import Path
-
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.deconstruct import deconstructible
-
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """A file system storage without public URLs."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("location", _location())
-        super().__init__(**kwargs)
-
-    def url(self, name):
-        raise ValueError("E-office files have no public URL; use the admin's download view.")
-
-
-def _location():
-    root = getattr(settings, "EOFFICE_FILES_ROOT", None)
-    return str(root) if root else str(Path(settings.MEDIA_ROOT) / "eoffice")
+from plugins.core.files.private import PrivateStorage
 
 
 def private_storage():
-    """The storage of document files (a callable, so the folder follows the settings)."""
+    """The storage of document files (the callable the migrations name)."""
     return PrivateStorage()

@@ -17,9 +17,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plugins.core.files.private import private_storage
 from plugins.core.scoping import AgencyQuerySet
 from plugins.core.text import nfc
-from plugins.eoffice.notices.storage import private_storage
 
 
 class State(models.TextChoices):
@@ -140,7 +140,7 @@ class Attachment(models.Model):
 
 
 class AnnouncementFile(Attachment):
-    folder = "announcements"
+    folder = "notices/announcements"
     announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE,
                                      related_name="files")
 
@@ -199,7 +199,7 @@ class Receipt(models.Model):
 
 
 class MessageFile(Attachment):
-    folder = "messages"
+    folder = "notices/messages"
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="files")
 
     class Meta(Attachment.Meta):

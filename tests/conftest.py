@@ -18,6 +18,7 @@ _FOLDER_APPS = {
     "eoffice_schedules": "plugins.eoffice.schedules",
     "eoffice_tasks": "plugins.eoffice.tasks",
     "eoffice_consultations": "plugins.eoffice.consultations",
+    "eoffice_notices": "plugins.eoffice.notices",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

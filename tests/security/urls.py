@@ -69,6 +69,10 @@ EOFFICE_ACTIONS = {
         "withdraw")),
     "eoffice_tasks:action": ("eoffice_tasks.Task", (
         "progress", "complete", "accept", "send_back", "extend", "cancel")),
+    "eoffice_notices:announcement_action": ("eoffice_notices.Announcement", (
+        "publish", "withdraw", "delete", "extend")),
+    "eoffice_notices:extension_action": ("eoffice_notices.ExtensionRequest", (
+        "grant", "refuse")),
 }
 
 
@@ -89,6 +93,14 @@ EOFFICE_RECORDS = {
     "eoffice_consultations:detail": "eoffice_consultations.Consultation",
     "eoffice_consultations:edit": "eoffice_consultations.Consultation:draft",
     "eoffice_consultations:report": "eoffice_consultations.Consultation",
+    "eoffice_notices:announcement": "eoffice_notices.Announcement",
+    "eoffice_notices:announcement_edit": "eoffice_notices.Announcement",
+    "eoffice_notices:announcement_file": "eoffice_notices.AnnouncementFile",
+    "eoffice_notices:message": "eoffice_notices.Message",
+    "eoffice_notices:message_file": "eoffice_notices.MessageFile",
+    "eoffice_notices:board_detail": "eoffice_notices.Board",
+    "eoffice_notices:post_edit": "eoffice_notices.Post",
+    "eoffice_notices:post_delete": "eoffice_notices.Post",
 }
 
 
@@ -240,6 +252,9 @@ def _fillings(name, params, other, own, namespace_models):
         return
     if name.startswith("eoffice_consultations:"):
         yield from _consultation_fillings(name, params, other)
+    if name == "eoffice_notices:board_members" and params == {"agency_id", "kind"}:
+        for kind in ("trade_union", "party_cell"):
+            yield {"agency_id": other.agency.pk, "kind": kind}, "eoffice_notices.Board"
         return
     if name == "eoffice_exchange:attachment" and params == {"pk", "index"}:
         label = "eoffice_exchange.Envelope"

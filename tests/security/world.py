@@ -104,6 +104,8 @@ def _agency(root, key, symbol):
     _tasks(ns)
 
     _consultations(ns)
+
+    _notices(ns)
     return ns
 
 
@@ -458,3 +460,44 @@ def _consultations(ns):
                        "eoffice_consultations.DraftFile": opened.files.get(),
                        "eoffice_consultations.Invitee": response.invitee,
                        "eoffice_consultations.Response": response})
+
+def _notices(ns):
+    """An announcement with a file and an extension request, a message with a file, and the
+    trade union's board with a post (plugins.eoffice.notices)."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.eoffice.notices"):
+        return
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from plugins.eoffice.notices import services
+
+    def pdf():
+        return SimpleUploadedFile(f"tep-{ns.key}.pdf", b"%PDF-1.4\n%%EOF\n",
+                                  content_type="application/pdf")
+
+    clerk, leader = ns.people[Role.CLERK], ns.people[Role.AGENCY_LEADER]
+    specialist = ns.people[Role.SPECIALIST]
+    announcement = services.create_announcement(
+        clerk, ns.agency, title=f"Thông báo {ns.marker}", body=f"Nội dung {ns.marker}",
+        files=[pdf()])
+    services.publish(clerk, announcement)
+    request = services.request_extension(
+        specialist, announcement, (announcement.expires_at + datetime.timedelta(days=30)).date(),
+        f"Gia hạn {ns.marker}")
+    message = services.send_message(leader, ns.agency, subject=f"Thư {ns.marker}",
+                                    body=f"Nội dung thư {ns.marker}", people=[specialist],
+                                    files=[pdf()])
+    board = services.set_board(leader, ns.agency, "trade_union", name=f"Công đoàn {ns.marker}",
+                               committee=[clerk], members=list(ns.people.values()))
+    post = services.create_post(clerk, board, title=f"Tin {ns.marker}",
+                                body=f"Nội dung tin {ns.marker}")
+    ns.objects.update({
+        "eoffice_notices.Announcement": announcement,
+        "eoffice_notices.AnnouncementFile": announcement.files.get(),
+        "eoffice_notices.ExtensionRequest": request,
+        "eoffice_notices.Message": message,
+        "eoffice_notices.MessageFile": message.files.get(),
+        "eoffice_notices.Board": board,
+        "eoffice_notices.Post": post,
+    })

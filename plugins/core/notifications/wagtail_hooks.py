@@ -17,10 +17,10 @@ LATEST_ON_DASHBOARD = 5
 @hooks.register("register_admin_urls")
 def register_notification_urls():
     return [
-        path("thong-bao/", views.index, name="core_notifications"),
-        path("thong-bao/<int:pk>/", views.open_notification, name="core_notification_open"),
-        path("thong-bao/doc-het/", views.mark_all_read, name="core_notifications_read_all"),
-        path("thong-bao/cai-dat/", views.settings_view, name="core_notification_settings"),
+        path("thong-bao-cua-toi/", views.index, name="core_notifications"),
+        path("thong-bao-cua-toi/<int:pk>/", views.open_notification, name="core_notification_open"),
+        path("thong-bao-cua-toi/doc-het/", views.mark_all_read, name="core_notifications_read_all"),
+        path("thong-bao-cua-toi/cai-dat/", views.settings_view, name="core_notification_settings"),
     ]
 
 

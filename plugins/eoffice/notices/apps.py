@@ -12,9 +12,11 @@ class EofficeNoticesConfig(AppConfig):
     def ready(self):
         from plugins.core import demo
         from plugins.eoffice.notices.demo import load_notices_demo
+        from plugins.eoffice.notices.notifications import register_kinds
         from plugins.eoffice.notices.retention import schedule_retention
 
         demo.register("eoffice_notices", load_notices_demo, order=68)
+        register_kinds()
         # Who may do what is decided per record by .access (seed 004 Đ7.2–7.8): every staff
         # member opens the notices' screens, no model permission is needed.
         # Announcements are kept one quarter, then purged by a django-q2 schedule (R-EO-11).

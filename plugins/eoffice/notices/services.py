@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plugins.core.models import Unit
-from plugins.eoffice.notices import access
+from plugins.eoffice.notices import access, notifications
 from plugins.eoffice.notices.models import (
     Announcement,
     AnnouncementFile,
@@ -177,6 +177,7 @@ def publish(user, announcement, now=None):
     if not announcement.expires_at or announcement.expires_at <= now:
         announcement.expires_at = default_expiry(now)
     _save(announcement, user)
+    notifications.announcement_published(announcement, user)
     return announcement
 
 
@@ -242,6 +243,7 @@ def request_extension(user, announcement, until, reason):
     request = ExtensionRequest(announcement=announcement, requested_by=user, reason=reason,
                                until=until)
     _save(request, user)
+    notifications.extension_asked(request, user)
     return request
 
 
@@ -268,6 +270,7 @@ def grant_extension(user, request, note=""):
         announcement.state = State.PUBLISHED
     announcement.purge_reported_at = None  # reported again when the new date passes
     _save(announcement, user)
+    notifications.extension_decided(request, user)
     return request
 
 
@@ -285,6 +288,7 @@ def refuse_extension(user, request, note):
     request.decided_at = timezone.now()
     request.decision_note = note[:500]
     _save(request, user)
+    notifications.extension_decided(request, user)
     return request
 
 
@@ -320,6 +324,7 @@ def send_message(user, agency, *, subject, body, people=(), units=(), files=()):
     Receipt.objects.bulk_create([Receipt(message=message, user_id=pk)
                                  for pk in sorted(person_ids)])
     _add_files(MessageFile, "message", message, files)
+    notifications.message_sent(message, sorted(person_ids))
     return message
 
 

@@ -55,7 +55,7 @@ def test_R_EO_6_draft_goes_to_the_unit_leader_then_the_director(staff, draft):
     outgoing.submit(staff["specialist"], draft)
     draft.refresh_from_db()
     assert draft.state == OutgoingState.UNIT_REVIEW
-    with pytest.raises(TransitionError, match="Not possible while the document is “With the"):
+    with pytest.raises(TransitionError, match="Not possible while it is “With the"):
         outgoing.approve(staff["director"], draft)
     with pytest.raises(TransitionError, match="leader of the drafting unit"):
         outgoing.forward(staff["other_leader"], draft)

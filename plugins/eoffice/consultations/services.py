@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy
 
 from plugins.core.calendar import add_working_days
 from plugins.core.models import Position, Unit
+from plugins.core.transitions import TransitionError  # noqa: F401 - the admin views catch it
+from plugins.core.transitions import refuse as _refuse
+from plugins.core.transitions import require_state as _require_state
 from plugins.eoffice.consultations import notifications, reports
 from plugins.eoffice.consultations.access import rights
 from plugins.eoffice.consultations.models import (
@@ -29,24 +32,6 @@ from plugins.eoffice.consultations.models import (
 )
 
 FIELDS = ("title", "summary", "working_days")
-
-
-class TransitionError(Exception):
-    """A step refused; ``message`` is translated for the user."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-
-def _refuse(message, **params):
-    raise TransitionError(message % params if params else message)
-
-
-def _require_state(consultation, *states):
-    if consultation.state not in states:
-        _refuse(_("Not possible while it is “%(state)s”."),
-                state=consultation.get_state_display())
 
 
 def _save(consultation, user):

@@ -25,6 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plugins.core.models import Unit
+from plugins.core.transitions import TransitionError  # noqa: F401 - the admin views catch it
+from plugins.core.transitions import refuse as _refuse
+from plugins.core.transitions import require_state as _require_state
 from plugins.eoffice.notices import access, notifications
 from plugins.eoffice.notices.models import (
     Announcement,
@@ -41,23 +44,6 @@ from plugins.eoffice.notices.models import (
 )
 
 KEEP_MONTHS = 3  # one quarter from publication (seed 004 Đ7.4)
-
-
-class TransitionError(Exception):
-    """A transition refused; ``message`` is translated for the user."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-
-def _refuse(message, **params):
-    raise TransitionError(message % params if params else message)
-
-
-def _require_state(record, *states):
-    if record.state not in states:
-        _refuse(_("Not possible while it is “%(state)s”."), state=record.get_state_display())
 
 
 def _save(record, user):

@@ -19,29 +19,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plugins.core.models import Position, Role
+from plugins.core.transitions import TransitionError  # noqa: F401 - the admin views catch it
+from plugins.core.transitions import refuse as _refuse
+from plugins.core.transitions import require_state as _require_state
 from plugins.eoffice.schedules.access import rights
 from plugins.eoffice.schedules.models import Mark, ScheduleEntry, State, WorkPlan
 
 ENTRY_FIELDS = ("date", "start_time", "end_time", "content", "chair", "participants", "place",
                 "preparer")
 PLAN_FIELDS = ("period_kind", "year", "period", "title", "text", "document")
-
-
-class TransitionError(Exception):
-    """A transition refused; ``message`` is translated for the user."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-
-def _refuse(message, **params):
-    raise TransitionError(message % params if params else message)
-
-
-def _require_state(record, *states):
-    if record.state not in states:
-        _refuse(_("Not possible while it is “%(state)s”."), state=record.get_state_display())
 
 
 def _save(record, user):

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy
 
 from plugins.core.calendar import WorkingCalendar
 from plugins.core.models import Position, Unit
+from plugins.core.transitions import TransitionError  # noqa: F401 - the admin views catch it
+from plugins.core.transitions import refuse as _refuse
+from plugins.core.transitions import require_state as _require_state
 from plugins.eoffice.tasks import access
 from plugins.eoffice.tasks.models import (
     OPEN_STATES,
@@ -27,22 +30,6 @@ from plugins.eoffice.tasks.models import (
     Task,
 )
 from plugins.eoffice.tasks.notices import _send
-
-
-class TransitionError(Exception):
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-
-def _refuse(message, **params):
-    raise TransitionError(message % params if params else message)
-
-
-def _require_state(task, *states):
-    if task.state not in states:
-        _refuse(_("Not possible while the task is “%(state)s”."),
-                state=task.get_state_display())
 
 
 def _save(task, user):

@@ -4,38 +4,17 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
 from plugins.core.models import Role
+from plugins.core.transitions import (  # noqa: F401 - the services' refusals
+    TransitionError,
+    refuse,
+    require_reason,
+    require_state,
+)
 from plugins.eoffice.documents.models import ProcessingStep
-
-
-class TransitionError(Exception):
-    """A transition refused: who may not do it, or not from this state. ``message`` is
-    translated for the user; nothing was changed."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-
-def refuse(message, **params):
-    raise TransitionError(message % params if params else message)
-
-
-def require_reason(reason):
-    reason = (reason or "").strip()
-    if not reason:
-        refuse(_("Give a reason."))
-    return reason
-
-
-def require_state(document, *states):
-    if document.state not in states:
-        refuse(_("Not possible while the document is “%(state)s”."),
-               state=document.get_state_display())
 
 
 def save(document, user, **kwargs):

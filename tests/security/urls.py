@@ -252,6 +252,7 @@ def _fillings(name, params, other, own, namespace_models):
         return
     if name.startswith("eoffice_consultations:"):
         yield from _consultation_fillings(name, params, other)
+        return
     if name == "eoffice_notices:board_members" and params == {"agency_id", "kind"}:
         for kind in ("trade_union", "party_cell"):
             yield {"agency_id": other.agency.pk, "kind": kind}, "eoffice_notices.Board"

@@ -47,4 +47,4 @@ def register_consultations_menu():
                       icon_name="plus", order=2),
     ])
     return StaffSubmenu(_("Consultations on drafts"), menu, icon_name="comment",
-                        name="eoffice-consultations", order=165)
+                        name="eoffice-consultations", order=167)

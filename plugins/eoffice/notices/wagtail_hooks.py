@@ -69,7 +69,7 @@ class NoticesMenuItem(SubmenuMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_notices_menu():
     return NoticesMenuItem(_("Internal notices"), notices_menu, icon_name="info-circle",
-                           name="eoffice-notices", order=165)
+                           name="eoffice-notices", order=162)
 
 
 @hooks.register("register_eoffice_notices_menu_item")

@@ -13,7 +13,8 @@ path from itself to its agency in ``agency_lookup`` (``"agency"`` by default,
 from django.db import models
 from wagtail.models import Site
 
-_USER_CACHE_ATTR = "_core_agency_ids"
+from plugins.core.memberships import forget_memberships, memberships_of
+
 _REQUEST_CACHE_ATTR = "_core_agency"
 
 
@@ -23,19 +24,7 @@ def agency_ids_for_user(user):
         return frozenset()
     if user.is_superuser:
         return None
-    cached = getattr(user, _USER_CACHE_ATTR, None)
-    if cached is None:
-        from plugins.core.models import AgencyRole, Position
-
-        by_role = AgencyRole.objects.filter(group__user=user).order_by().values_list(
-            "agency_id", flat=True
-        )
-        by_position = Position.objects.filter(user=user).order_by().values_list(
-            "unit__agency_id", flat=True
-        )
-        cached = frozenset(by_role.union(by_position))
-        setattr(user, _USER_CACHE_ATTR, cached)
-    return cached
+    return memberships_of(user).agency_ids
 
 
 def users_visible_to(user):
@@ -57,8 +46,7 @@ def users_visible_to(user):
 
 def forget_user_agencies(user):
     """Drop the per-user cache, after the user's groups or positions changed."""
-    if hasattr(user, _USER_CACHE_ATTR):
-        delattr(user, _USER_CACHE_ATTR)
+    forget_memberships(user)
 
 
 def current_agency(request):

@@ -11,11 +11,11 @@ second agency in another role only reads the second agency's directory.
 
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from plugins.core.models import AgencyRole, Role
+from plugins.core.memberships import forget_memberships, memberships_of
+from plugins.core.models import Role
 from plugins.core.scoping import agency_ids_for_user
 
 KEEPER_ROLE = Role.IT_ADMIN
-_CACHE_ATTR = "_email_directory_keeper_agencies"
 
 
 def keeper_agency_ids(user):
@@ -24,14 +24,7 @@ def keeper_agency_ids(user):
         return frozenset()
     if user.is_superuser:
         return None
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is None:
-        cached = frozenset(
-            AgencyRole.objects.filter(role=KEEPER_ROLE, group__user=user)
-            .values_list("agency_id", flat=True)
-        )
-        setattr(user, _CACHE_ATTR, cached)
-    return cached
+    return memberships_of(user).role_agency_ids(KEEPER_ROLE)
 
 
 def keeps(user, agency_id):
@@ -41,8 +34,7 @@ def keeps(user, agency_id):
 
 
 def forget(user):
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    forget_memberships(user)
 
 
 class DirectoryPermissionPolicy(ModelPermissionPolicy):

@@ -7,6 +7,7 @@ pages costs a fixed number of queries.
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from plugins.core.memberships import forget_memberships, memberships_of
 from plugins.core.models import Position
 from plugins.editorial_board.models import BoardMember, BoardRole, Delegation
 
@@ -30,10 +31,10 @@ def _roles(user):
 
 
 def forget(user):
-    for attr in (_CACHE_ATTR, "_editorial_led_units", "_editorial_acting",
-                 "_editorial_overseen"):
+    for attr in (_CACHE_ATTR, "_editorial_acting", "_editorial_overseen"):
         if hasattr(user, attr):
             delattr(user, attr)
+    forget_memberships(user)
 
 
 def member_agency_ids(user):
@@ -68,15 +69,7 @@ def acting_chief_agency_ids(user, at=None):
 
 def led_unit_ids(user):
     """Units ``user`` leads (head or deputy head, from core positions)."""
-    if not user or not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_editorial_led_units", None)
-    if cached is None:
-        cached = set(
-            Position.objects.filter(user=user, is_leader=True).values_list("unit_id", flat=True)
-        )
-        user._editorial_led_units = cached
-    return cached
+    return set(memberships_of(user).led_unit_ids)
 
 
 def members(agency_id, roles=None):

@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 
 from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
 from plugins.core.mail import queue_mail
-from plugins.core.models import AgencyRole, Position, Role
+from plugins.core.memberships import memberships_of
+from plugins.core.models import AgencyRole, Role
 from plugins.core.text import nfc, slugify
 from plugins.editorial_board.models import Question, QuestionSettings, QuestionStatus
 from plugins.editorial_board.moderation import board as who
@@ -49,11 +50,7 @@ def all_questions_agency_ids(user):
 
 def own_unit_ids(user):
     """Units ``user`` holds a position in (leader or specialist): their questions to answer."""
-    cached = getattr(user, "_editorial_own_units", None)
-    if cached is None:
-        cached = set(Position.objects.filter(user=user).values_list("unit_id", flat=True))
-        user._editorial_own_units = cached
-    return cached
+    return set(memberships_of(user).unit_ids)
 
 
 def may_route(user, question):

@@ -16,12 +16,13 @@
 
 from django.db.models import Q
 
-from plugins.core.models import Position
+from plugins.core.memberships import memberships_of
 from plugins.core.scoping import agency_ids_for_user
 
 
 class Rights:
-    """What one user may do, read once per request (two queries) and then asked per record."""
+    """What one user may do: their roles and positions (read once per request by the core),
+    then asked per record."""
 
     def __init__(self, user):
         self.user = user
@@ -29,8 +30,7 @@ class Rights:
         self.agencies = agency_ids_for_user(user)
         self.led_units = set()
         if user.is_authenticated and user.is_active and not self.superuser:
-            self.led_units = set(Position.objects.filter(user=user, is_leader=True)
-                                 .values_list("unit_id", flat=True))
+            self.led_units = set(memberships_of(user).led_unit_ids)
 
     def may_draft_in(self, agency_id):
         return self.superuser or agency_id in (self.agencies or ())

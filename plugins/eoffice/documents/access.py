@@ -18,7 +18,8 @@
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from plugins.core.models import AgencyRole, Position, Role
+from plugins.core.memberships import forget_memberships, memberships_of
+from plugins.core.models import Role
 from plugins.core.scoping import agency_ids_for_user
 from plugins.eoffice.documents.models import (
     Assignment,
@@ -33,18 +34,8 @@ _ROLE_CACHE = "_eoffice_role_agencies"
 
 
 def held_role_agency_ids(user, role):
-    """The agencies where ``user`` holds ``role`` themselves (cached on the user for the
-    request)."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return frozenset()
-    cache = user.__dict__.setdefault(_ROLE_CACHE, {})
-    if "held" not in cache:  # every role at once: menus and checks ask for several
-        held = {}
-        for agency_id, held_role in AgencyRole.objects.filter(group__user=user).values_list(
-                "agency_id", "role"):
-            held.setdefault(held_role, set()).add(agency_id)
-        cache["held"] = {key: frozenset(ids) for key, ids in held.items()}
-    return cache["held"].get(role, frozenset())
+    """The agencies where ``user`` holds ``role`` themselves."""
+    return memberships_of(user).role_agency_ids(role)
 
 
 def role_agency_ids(user, role):
@@ -71,6 +62,7 @@ def delegated_agency_ids(user):
 
 def forget(user):
     user.__dict__.pop(_ROLE_CACHE, None)
+    forget_memberships(user)
 
 
 def holds_director_role(user, agency_id):
@@ -99,13 +91,7 @@ def is_clerk(user, agency_id):
 
 def led_unit_ids(user):
     """The units ``user`` leads (a leader position in them)."""
-    if not user.is_authenticated:
-        return frozenset()
-    cache = user.__dict__.setdefault(_ROLE_CACHE, {})
-    if "led_units" not in cache:
-        cache["led_units"] = frozenset(Position.objects.filter(user=user, is_leader=True)
-                                       .values_list("unit_id", flat=True))
-    return cache["led_units"]
+    return memberships_of(user).led_unit_ids
 
 
 def leads_unit(user, unit_id):
@@ -113,7 +99,7 @@ def leads_unit(user, unit_id):
 
 
 def member_unit_ids(user):
-    return frozenset(Position.objects.filter(user=user).values_list("unit_id", flat=True))
+    return memberships_of(user).unit_ids
 
 
 def _assigned_to(user, secret):

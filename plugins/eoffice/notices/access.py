@@ -25,14 +25,16 @@ Boards (party cell, trade union, youth union)
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from plugins.core.models import AgencyRole, Position, Role
+from plugins.core.memberships import memberships_of
+from plugins.core.models import Position, Role
 from plugins.core.scoping import agency_ids_for_user
 
 READABLE_STATES = ("published", "expired")
 
 
 class Rights:
-    """What one user may do, read once per request (two queries) and then asked per record."""
+    """What one user may do: their roles and positions (read once per request by the core),
+    then asked per record."""
 
     def __init__(self, user):
         self.user = user
@@ -43,13 +45,10 @@ class Rights:
         self._boards = None
         if not user.is_authenticated or not user.is_active:
             return
-        self.roles = set(AgencyRole.objects.filter(group__user=user).values_list(
-            "agency_id", "role"))
-        for unit_id, agency_id, is_leader in Position.objects.filter(user=user).values_list(
-                "unit_id", "unit__agency_id", "is_leader"):
-            self.units[unit_id] = agency_id
-            if is_leader:
-                self.led_units.add(unit_id)
+        held = memberships_of(user)
+        self.roles = set(held.roles)
+        self.units = {seat.unit_id: seat.agency_id for seat in held.seats}
+        self.led_units = set(held.led_unit_ids)
 
     def agencies(self):
         """The agencies the user works for (``None``: every agency, for a superuser)."""

@@ -13,7 +13,8 @@
 from django.conf import settings
 from django.db.models import Q
 
-from plugins.core.models import AgencyRole, Position, Role, Unit
+from plugins.core.memberships import memberships_of
+from plugins.core.models import Role, Unit
 from plugins.core.scoping import agency_ids_for_user
 
 DEFAULT_OFFICE_SYMBOLS = ("VP",)
@@ -24,7 +25,8 @@ def office_symbols():
 
 
 class Rights:
-    """What one user may do, read once per request (two queries) and then asked per record."""
+    """What one user may do: their roles and positions (read once per request by the core),
+    then asked per record."""
 
     def __init__(self, user):
         self.user = user
@@ -35,16 +37,12 @@ class Rights:
         self.office_agencies = set()
         if not user.is_authenticated or not user.is_active or self.superuser:
             return
-        self.roles = set(AgencyRole.objects.filter(group__user=user).values_list(
-            "agency_id", "role"))
-        for unit_id, agency_id, is_leader, symbol in Position.objects.filter(
-                user=user).values_list("unit_id", "unit__agency_id", "is_leader",
-                                       "unit__symbol"):
-            self.units.add(unit_id)
-            if is_leader:
-                self.led_units.add(unit_id)
-            if symbol in office_symbols():
-                self.office_agencies.add(agency_id)
+        held = memberships_of(user)
+        self.roles = set(held.roles)
+        self.units = set(held.unit_ids)
+        self.led_units = set(held.led_unit_ids)
+        self.office_agencies = {seat.agency_id for seat in held.seats
+                                if seat.unit_symbol in office_symbols()}
 
     def has_role(self, agency_id, role):
         return (agency_id, role) in self.roles

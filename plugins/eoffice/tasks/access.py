@@ -17,7 +17,8 @@ per task; the ids of the task's units and people must be at hand (``co_unit_ids`
 
 from django.db.models import Exists, OuterRef, Q
 
-from plugins.core.models import AgencyRole, Position, Role
+from plugins.core.memberships import memberships_of
+from plugins.core.models import Role
 from plugins.core.scoping import agency_ids_for_user
 
 
@@ -30,13 +31,10 @@ class Rights:
         self.led_units = set()
         if not user.is_authenticated or not user.is_active or self.superuser:
             return
-        self.leads_agencies = set(AgencyRole.objects.filter(
-            group__user=user, role=Role.AGENCY_LEADER).values_list("agency_id", flat=True))
-        for unit_id, is_leader in Position.objects.filter(user=user).values_list(
-                "unit_id", "is_leader"):
-            self.units.add(unit_id)
-            if is_leader:
-                self.led_units.add(unit_id)
+        held = memberships_of(user)
+        self.leads_agencies = set(held.role_agency_ids(Role.AGENCY_LEADER))
+        self.units = set(held.unit_ids)
+        self.led_units = set(held.led_unit_ids)
 
     def leads_agency(self, agency_id):
         return self.superuser or agency_id in self.leads_agencies

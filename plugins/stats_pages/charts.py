@@ -13,7 +13,8 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from plugins.stats_pages import tables
@@ -89,10 +90,16 @@ def _step_places(step):
     return max(0, -exponent)
 
 
-def _format(value, places=None):
-    if places is None:
-        places = 0 if float(value).is_integer() else 2
-    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+def format_number(value, places):
+    """``value`` with ``places`` decimals, grouped by thousands with the active language's
+    separators (Vietnamese: ``1.250.000,5``; English: ``1,250,000.5``)."""
+    return numberformat.format(value, get_format("DECIMAL_SEPARATOR"), decimal_pos=places,
+                               grouping=3, thousand_sep=get_format("THOUSAND_SEPARATOR"),
+                               force_grouping=True)
+
+
+def _format(value, places):
+    return format_number(value, places)
 
 
 def _short(text):

@@ -107,12 +107,9 @@ class StatisticsPage(AgencyPageMixin, RoutablePageMixin, Page):
     def display_rows(self):
         """The table's rows as the reader sees them: the label, then each figure in the
         reader's number format (as many decimals as the source), "—" where none."""
-        from django.utils.formats import number_format
-
         result = []
         for label, *values in self.table.get("rows", []):
-            shown = [number_format(Decimal(v), decimal_pos=tables.decimals(v),
-                                   use_l10n=True, force_grouping=True)
+            shown = [charts.format_number(Decimal(v), tables.decimals(v))
                      if v is not None else None for v in values]
             result.append((label, shown))
         return result

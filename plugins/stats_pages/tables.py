@@ -49,12 +49,14 @@ NO_VALUE = ("", "-", "–", "—", "..")  # what statistical tables write for "n
 def parse_number(value):
     """A Decimal from a cell (a number, or text as Vietnamese or English write numbers);
     ``None`` for an empty cell or a dash; ValueError for anything else."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, Decimal)):
         number = Decimal(value)
     elif isinstance(value, float):
-        number = Decimal(repr(value))
+        number = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
     elif isinstance(value, str):
         text = _SPACES.sub("", value)
         if text in NO_VALUE:

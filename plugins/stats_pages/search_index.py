@@ -19,7 +19,7 @@ def build(page):
     table = page.table or {}
     return SearchDocument(
         title=page.title,
-        summary=" ".join(filter(None, [page.summary, page.get_topic_display()])),
+        summary=page.summary,
         body=" ".join(filter(None, [
             *table.get("headers", []), *(row[0] for row in table.get("rows", [])),
             page.unit, page.source, strip_tags(page.notes),

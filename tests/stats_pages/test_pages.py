@@ -209,3 +209,22 @@ def test_the_columns_drawn_must_be_columns_of_the_table(client, editor, make_pag
     assert response.status_code == 302
     latest = StatisticsPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert latest.chart_columns == "vị trí 2"
+
+
+def test_the_draft_preview_and_the_revisions_show_the_new_table(client, editor, make_page):
+    """A new table saved as a draft: the live page keeps the old one, the editor's preview
+    shows the new one, and the history compares the versions."""
+    page = make_page("Giá đất", slug="gia-dat-my-tho", table=LAND, topic="land", year=2025)
+    upload = SimpleUploadedFile("moi.csv", "Tuyến đường,Vị trí 1\nHùng Vương,19.500\n".encode())
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                           _form("Giá đất 2025", upload))
+    assert response.status_code == 302
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert "Hùng Vương" in draft.content.decode() and "19.500" in draft.content.decode()
+    client.logout()
+    public = client.get(page.url).content.decode()
+    assert "Ấp Bắc" in public and "Hùng Vương" not in public
+    client.force_login(editor)
+    compare = reverse("wagtailadmin_pages:revisions_compare",
+                      args=[page.pk, "earliest", "latest"])
+    assert client.get(compare).status_code == 200

@@ -138,3 +138,53 @@ def test_an_upload_is_checked_by_its_content_before_it_is_read():
     assert "is not really a ODS file" in " ".join(refused.value.messages)
     good = SimpleUploadedFile("bang.xlsx", xlsx_bytes(ROWS))
     assert tables.read_upload(good) == EXPECTED
+
+
+def _swap(content, member, new):
+    """The workbook ``content`` with ``member`` replaced by ``new``."""
+    source, out = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename,
+                             new if info.filename == member else source.read(info.filename))
+    return out.getvalue()
+
+
+def _body(xml):
+    return xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + b"".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">'.encode()
+                     for n in range(2, 10)).replace(b"&lol1;", b"&lol;") + b"]>")
+XXE = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def _hostile_workbook(name):
+    from tests.security.hostile_files import lying_zip, many_members
+
+    sheet = "xl/worksheets/sheet1.xml"
+    if name == "lying.xlsx":
+        return lying_zip(name=sheet)
+    if name == "many.xlsx":
+        return many_members()
+    if name.endswith(".xlsx"):
+        xlsx = xlsx_bytes([("Nam", "Diem"), (2019, 1)])
+        body = _body(zipfile.ZipFile(io.BytesIO(xlsx)).read(sheet))
+        return _swap(xlsx, sheet, LAUGHS + body.replace(b"<t>Nam</t>", b"<t>&lol9;</t>", 1))
+    ods = ods_bytes([("Nam", "Diem"), (2019, 1)])
+    body = _body(zipfile.ZipFile(io.BytesIO(ods)).read("content.xml"))
+    if name == "laughs.ods":
+        return _swap(ods, "content.xml", LAUGHS + body.replace(b"Nam", b"&lol9;", 1))
+    return _swap(ods, "content.xml", XXE + body.replace(b"Nam", b"&xxe;", 1))
+
+
+@pytest.mark.parametrize("name", ["lying.xlsx", "many.xlsx", "laughs.xlsx", "laughs.ods",
+                                  "xxe.ods"])
+def test_hostile_workbooks_are_refused_and_read_nothing_outside(name):
+    """Sizes that lie, thousands of members, entity expansion (billion laughs), an external
+    entity naming a server file: each refused with a sentence, nothing expanded or read."""
+    content = _hostile_workbook(name)
+    message = refusal(content, name)
+    assert "could not be read" in message or "damaged" in message or "ZIP" in message, message
+    assert "root:" not in message and "lollol" not in message

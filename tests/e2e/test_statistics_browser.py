@@ -59,3 +59,48 @@ def test_citizen_finds_land_prices_reads_the_chart_and_downloads_the_data(
     found += _serious(page)
     screenshot(page, "statistics-pci-english")
     assert found == [], "\n".join(found)
+
+
+def test_editor_replaces_the_table_a_bad_file_is_refused_with_its_reasons(
+    page, demo_site, screenshot, tmp_path
+):
+    """The editor uploads a file with a word among the figures: refused, line and column
+    named in Vietnamese, nothing changed; a good ODS file is saved as a draft, which the
+    public does not see until it is published."""
+    from plugins.stats_pages.models import StatisticsPage
+    from tests.e2e.conftest import admin_login, ready_accounts
+    from tests.stats_pages.conftest import ods_bytes
+
+    land = StatisticsPage.objects.get(slug="bang-gia-dat-o-thanh-pho-my-tho",
+                                      locale__language_code="vi")
+    ready_accounts("chuyenvien")
+    admin_login(page, demo_site, "chuyenvien")
+    page.goto(f"{demo_site}/admin/pages/{land.pk}/edit/")
+    assert "bang-gia-dat-o-thanh-pho-my-tho.xlsx, 8 dòng" in page.content()
+    bad = tmp_path / "gia-dat.csv"
+    bad.write_text("Tuyến đường,Vị trí 1\nẤp Bắc,18.000\nLê Lợi,hai mươi\n", encoding="utf-8")
+    page.locator("input[name=data_upload]").set_input_files(str(bad))
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    page.wait_for_load_state("networkidle")
+    error = page.get_by_text("Dòng 3: “hai mươi” ở cột “Vị trí 1” không phải là số.")
+    assert error.is_visible()
+    error.scroll_into_view_if_needed()
+    screenshot(page, "statistics-admin-refused")
+    land.refresh_from_db()  # Wagtail 8's autosave may keep a revision: the same table
+    assert land.table["rows"][0][0] == "Ấp Bắc"
+    assert land.get_latest_revision_as_object().table == land.table
+
+    good = tmp_path / "gia-dat.ods"
+    good.write_bytes(ods_bytes([("Tuyến đường", "Vị trí 1", "Vị trí 2"),
+                                ("Hùng Vương", 21000, 10500)]))
+    page.goto(f"{demo_site}/admin/pages/{land.pk}/edit/")
+    page.locator("input[name=data_upload]").set_input_files(str(good))
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "statistics-admin-draft-saved")
+    latest = StatisticsPage.objects.get(pk=land.pk).get_latest_revision_as_object()
+    assert latest.table["rows"] == [["Hùng Vương", "21000", "10500"]]
+    page.context.clear_cookies()
+    page.goto(demo_site + "/thong-ke/bang-gia-dat-o-thanh-pho-my-tho/")
+    table = page.locator("table.statistics-table").inner_text()
+    assert "Ấp Bắc" in table and "22.000" in table and "21.000" not in table

@@ -13,5 +13,5 @@ class StatisticsSearchForm(ListingForm):
     sorts = [("relevance", _("Relevance")), ("newest", _("Latest figures")),
              ("oldest", _("Earliest figures"))]
 
-    topic = FacetField(label=_("Field"), choices=Topic.choices, order="choices")
+    topic = FacetField(label=_("Subject area"), choices=Topic.choices, order="choices")
     year = FacetField(label=_("Year"), accept=is_year, order="descending")

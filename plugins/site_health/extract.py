@@ -19,7 +19,9 @@ from wagtail.models import Page
 PAGE_PREFIX = "page:"
 DOCUMENT_PREFIX = "document:"
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-MAX_ADDRESS_LENGTH = 2000
+# Longer addresses are not checked: the unique index of (agency, address) must fit a
+# PostgreSQL index row even in UTF-8 (up to 3 bytes a character).
+MAX_ADDRESS_LENGTH = 800
 
 
 def normalise(href):

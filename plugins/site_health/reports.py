@@ -24,6 +24,7 @@ from plugins.site_health.models import BAD_STATUSES, Link, LinkKind, LinkOccurre
 from plugins.site_health.sites import root_paths, under
 
 ALL = "all"
+SHOWN_SOURCES = 3  # pages named in the table's "Appears on"; the export names every one
 
 
 class ScopedReportMixin(OdsExportMixin):
@@ -96,7 +97,7 @@ class BrokenLinkReport(ScopedReportMixin, ReportView):
         Column("status_text", label=_("Status"), width="18%"),
         CalendarDateColumn("last_checked_at", label=_("Last checked"), width="10%"),
         CalendarDateColumn("first_broken_at", label=_("Broken since"), width="10%"),
-        Column("appears_on", label=_("Appears on"), width="24%"),
+        Column("appears_on_short", label=_("Appears on"), width="24%"),
     ]
 
     def get_queryset(self):
@@ -123,8 +124,13 @@ class BrokenLinkReport(ScopedReportMixin, ReportView):
             link.detail = gettext(link.message) if link.message else ""
             link.status_text = " — ".join(str(part) for part in (
                 link.status_label, link.status_code, link.detail) if part)
-            link.appears_on = "; ".join(_source(occurrence)
-                                        for occurrence in link.occurrences.all())
+            sources = [_source(occurrence) for occurrence in link.occurrences.all()]
+            link.appears_on = "; ".join(sources)  # the export lists them all
+            link.appears_on_short = link.appears_on
+            if len(sources) > SHOWN_SOURCES:
+                link.appears_on_short = gettext("%(names)s and %(count)s more") % {
+                    "names": "; ".join(sources[:SHOWN_SOURCES]),
+                    "count": len(sources) - SHOWN_SOURCES}
         return links
 
 

@@ -291,7 +291,7 @@ def test_the_daily_job_collects_every_agency(sites, add_page):
     ("https://a.example.org/x#top", "https://a.example.org/x"),
     ("//cdn.example.org/a", "https://cdn.example.org/a"),
     ("javascript:alert(1)", None), ("ftp://a.example.org/", None), ("relative/path", None),
-    ("", None),
+    ("", None), ("https://a.example.org/" + "đ" * 900, None),
 ])
 def test_only_http_addresses_are_links_to_check(href, expected):
     """R-SITE-8: only http and https addresses are checked."""

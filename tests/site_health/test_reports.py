@@ -178,3 +178,20 @@ def test_the_reports_read_a_fixed_number_of_queries(sites, people, add_page, cli
     with django_assert_max_num_queries(30):
         response = client.get(REVIEW)
     assert response.content.decode().count("Trang ") >= count
+
+
+def test_a_link_on_many_pages_names_a_few_on_screen_and_all_in_the_export(
+        sites, people, add_page, client):
+    """R-SITE-8: the table stays readable; the spreadsheet names every page to fix."""
+    bql, _ = sites
+    for number in range(5):
+        add_page(home_of(bql), f"Trang {number}", body='<a href="https://hong.example.org/">x</a>')
+    inventory.collect(bql)
+    Link.objects.update(status=LinkStatus.BROKEN)
+    client.force_login(people["it"])
+
+    text = client.get(LINKS).content.decode()
+    rows = _rows(client.get(LINKS, {"export": "csv"}))
+
+    assert "Trang 0; Trang 1; Trang 2 và 2 nơi khác" in text
+    assert rows[1][-1] == "Trang 0; Trang 1; Trang 2; Trang 3; Trang 4"

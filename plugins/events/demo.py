@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Locale, Page
 
 from plugins.core.calendar import OFFICE_TZ
 from plugins.core.text import slugify
@@ -165,8 +165,24 @@ def load_events_demo(context):
             _english(index_page, context)
 
 
+def _home(agency, context):
+    """The agency's home page: its site's root, or, when the site's root is the tree's own
+    root (a site of the core and this plugin alone), a plain page made its root."""
+    site = agency.site
+    if site.root_page.depth > 1:
+        return site.root_page
+    slug = f"trang-chu-{agency.symbol.lower()}"
+    home = Page.objects.child_of(site.root_page).filter(slug=slug).first()
+    if home is None:
+        home = site.root_page.add_child(instance=Page(title=agency.name, slug=slug))
+        context.note(True, f"home page of {agency.symbol}")
+    site.root_page = home
+    site.save()
+    return home
+
+
 def _index_page(agency, context):
-    home = agency.site.root_page
+    home = _home(agency, context)
     index_page = EventIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
     if index_page is None:
         index_page = EventIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, intro=INDEX_INTRO,
@@ -196,6 +212,7 @@ def _event(index_page, spec, today, agency, context):
     )
     for material_kind, material_title in materials:
         page.materials.add(EventMaterial(
+            title=material_title,
             document=_document(material_title, title, [summary, *paragraphs], material_kind,
                                agency)))
     for link_title, url in links:

@@ -25,7 +25,7 @@ def test_both_agencies_have_upcoming_and_past_events_with_materials(client, demo
     downloadable and open formats are marked; the draft is never shown."""
     for symbol, host in HOSTS.items():
         agency = Agency.objects.get(symbol=symbol)
-        index_page = EventIndexPage.objects.descendant_of(agency.site.root_page).get(
+        index_page = EventIndexPage.objects.child_of(agency.site.root_page).get(
             slug="hoi-nghi-hoi-thao")
         upcoming, _ = _rows(client, host, index_page.url, when="upcoming")
         past, _ = _rows(client, host, index_page.url, when="past")

@@ -135,6 +135,7 @@ def test_the_list_shows_upcoming_and_past_events_with_kind_and_year(client, list
     assert titles == ["Hội thảo đang diễn ra", "Tập huấn pháp luật về môi trường",
                       "Hội nghị tổng kết công tác năm"]
     assert soup.select_one(".event-row .badge-ongoing")
+    assert soup.select_one("select[name=sort] option[selected]")["value"] == "oldest"
     titles, soup = _titles(client, when="past")
     assert titles == ["Hội nghị đối thoại doanh nghiệp", "Tập huấn biên tập viên năm trước"]
     assert soup.select_one("input[name=when][value=past]").has_attr("checked")

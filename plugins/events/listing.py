@@ -22,9 +22,10 @@ UPCOMING, PAST = EventState.UPCOMING.value, EventState.PAST.value
 
 class EventSearchForm(ListingForm):
     query_label = _("Search events")
-    # Latest first is what the list shows when nothing is chosen, so it comes first.
-    sorts = [("newest", _("Latest first")), ("oldest", _("Earliest first")),
-             ("relevance", _("Relevance"))]
+    # The default (sent empty by the form): relevance with words, else soonest first for
+    # upcoming events and latest first otherwise.
+    sorts = [("", _("Default order")), ("newest", _("Latest first")),
+             ("oldest", _("Earliest first")), ("relevance", _("Relevance"))]
 
     kind = FacetField(label=_("Kind"), choices=EventKind.choices, order="choices")
     year = FacetField(label=_("Year"), accept=is_year, order="descending")
@@ -44,9 +45,6 @@ class EventSearchForm(ListingForm):
                 asked.sort = "oldest"
         elif when == PAST:
             asked.date_to = today - datetime.timedelta(days=1)
-        if not self.cleaned_data.get("sort"):
-            # The sort menu shows the order the list is in (form.data is the form's copy).
-            self.data["sort"] = asked.sort
         return asked
 
 

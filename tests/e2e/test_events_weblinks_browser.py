@@ -44,8 +44,15 @@ def test_citizen_finds_an_event_reads_its_materials_and_saves_it_to_a_calendar(
     found += _serious(page)
     screenshot(page, "events-upcoming-training")
 
-    page.get_by_role("radio", name="Đã diễn ra").check()
     page.get_by_role("checkbox", name=re.compile(r"^Tập huấn")).uncheck()
+    page.get_by_role("button", name="Áp dụng bộ lọc").click()
+    page.wait_for_url(lambda url: "kind=" not in url)
+    titles = page.locator(".event-title a").all_inner_texts()  # soonest first
+    assert titles[:2] == [
+        "Tập huấn pháp luật về bảo vệ môi trường cho doanh nghiệp khu công nghiệp",
+        "Hội nghị tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027"]
+
+    page.get_by_role("radio", name="Đã diễn ra").check()
     page.get_by_role("button", name="Áp dụng bộ lọc").click()
     page.wait_for_url(re.compile(r"when=past"))
     assert page.locator(".event-row .badge-past").count() == page.locator(".event-row").count()

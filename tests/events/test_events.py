@@ -135,7 +135,11 @@ def test_the_list_shows_upcoming_and_past_events_with_kind_and_year(client, list
     assert titles == ["Hội thảo đang diễn ra", "Tập huấn pháp luật về môi trường",
                       "Hội nghị tổng kết công tác năm"]
     assert soup.select_one(".event-row .badge-ongoing")
-    assert soup.select_one("select[name=sort] option[selected]")["value"] == "oldest"
+    assert soup.select_one("select[name=sort] option")["value"] == ""  # the default order
+    same, _ = _titles(client, when="upcoming", sort="")  # as the form sends it
+    assert same == titles
+    latest_first, _ = _titles(client, when="upcoming", sort="newest")
+    assert latest_first == titles[::-1]
     titles, soup = _titles(client, when="past")
     assert titles == ["Hội nghị đối thoại doanh nghiệp", "Tập huấn biên tập viên năm trước"]
     assert soup.select_one("input[name=when][value=past]").has_attr("checked")

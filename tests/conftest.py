@@ -20,6 +20,7 @@ _FOLDER_APPS = {
     "eoffice_consultations": "plugins.eoffice.consultations",
     "eoffice_notices": "plugins.eoffice.notices",
     "site_health": "plugins.site_health",
+    "events": "plugins.events",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

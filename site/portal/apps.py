@@ -21,5 +21,7 @@ class PortalConfig(AppConfig):
                        description=_("Functions, tasks, organisation and leadership"))
         areas.register("portal.ArticleIndexPage", _("News and events"), icon="doc-full",
                        order=20, description=_("The agency's work and coming events"))
+        areas.register("portal.WeblinksPage", _("Web links"), icon="link", order=85,
+                       description=_("Websites of state agencies, the Party and unions"))
         areas.register("portal.ContactPage", _("Contact"), icon="mail", order=90,
                        description=_("Address, phone numbers and email of the agency"))

@@ -33,8 +33,12 @@ if settings.DEBUG:
                               document_root=f"{settings.MEDIA_ROOT}/{folder}")
 
 # The public pages: Vietnamese at the URLs they always had, English under /en/ (R-ED-16).
+# The reference site's search of every kind of content (docs/site-search.md).
+site_routes = [path("tim-kiem/", include("portal.urls"))] if apps.is_installed("portal") else []
+
 urlpatterns += i18n_patterns(
     path("sitemap.xml", sitemap, name="sitemap"),
+    *site_routes,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

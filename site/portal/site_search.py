@@ -50,21 +50,20 @@ KIND_NAMES = {
 }
 
 
-def _index_page(site, model_label, request):
-    """The URL of the live page of type ``model_label`` on ``site`` (where a kind that is
-    not a page is shown), or None."""
+def _index_page(site, model_label):
+    """The live page of type ``model_label`` on ``site`` (where a kind that is not a page
+    is shown), or None (one query)."""
     try:
         model = apps.get_model(model_label)
     except LookupError:
         return None
     if site is None:
         return None
-    page = model.objects.live().public().descendant_of(site.root_page).first()
-    return page
+    return model.objects.live().public().descendant_of(site.root_page).first()
 
 
 def _question_links(objects, request, site):
-    index = _index_page(site, "editorial_board.QuestionIndexPage", request)
+    index = _index_page(site, "editorial_board.QuestionIndexPage")
     if index is None:
         return {}
     url = index.get_url(request)
@@ -75,7 +74,7 @@ def _directory_links(anchor):
     def links(objects, request, site):
         from urllib.parse import urlencode
 
-        index = _index_page(site, "email_directory.DirectoryPage", request)
+        index = _index_page(site, "email_directory.DirectoryPage")
         if index is None:
             return {}
         url = index.get_url(request)

@@ -19,6 +19,7 @@ _FOLDER_APPS = {
     "eoffice_tasks": "plugins.eoffice.tasks",
     "eoffice_consultations": "plugins.eoffice.consultations",
     "eoffice_notices": "plugins.eoffice.notices",
+    "site_health": "plugins.site_health",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

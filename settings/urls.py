@@ -36,9 +36,13 @@ if settings.DEBUG:
         urlpatterns += static(f"{settings.MEDIA_URL}{folder}/",
                               document_root=f"{settings.MEDIA_ROOT}/{folder}")
 
+# The reference site's search of every kind of content (docs/site-search.md).
+site_routes = [path("tim-kiem/", include("portal.urls"))] if apps.is_installed("portal") else []
+
 # The public pages: Vietnamese at the URLs they always had, English under /en/ (R-ED-16).
 urlpatterns += i18n_patterns(
     path("sitemap.xml", sitemap, name="sitemap"),
+    *site_routes,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

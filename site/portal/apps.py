@@ -9,14 +9,17 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from plugins.core import areas, demo
-        from portal import menu
+        from portal import menu, search_index
         from portal.demo import load_portal_demo
         from portal.demo_english import load_english_demo
 
         menu.connect()
+        search_index.connect()  # the site's pages in the core search (site-wide search)
         demo.register("portal", load_portal_demo, order=10)
         # After the board's demo: the English pages are copied under its workflow.
         demo.register("portal_english", load_english_demo, order=50)
+        # Last: the site's demo pages (made without publishing) in the site-wide search.
+        demo.register("portal_search", search_index.reindex_site_pages, order=1000)
         areas.register("portal.OrganisationPage", _("Introduction"), icon="site", order=10,
                        description=_("Functions, tasks, organisation and leadership"))
         areas.register("portal.ArticleIndexPage", _("News and events"), icon="doc-full",

@@ -32,3 +32,5 @@ WAGTAILSEARCH_BACKENDS = {
 # Tests log staff in with force_login: the second factor is off, and the tests of it
 # (tests/core/test_two_factor.py) turn it on.
 PORTAL_TWO_FACTOR_REQUIRED = False
+# The site health tests' page type (every kind of field that holds links, and a unit).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.site_health.pages"]  # noqa: F405

@@ -19,6 +19,8 @@ _FOLDER_APPS = {
     "eoffice_tasks": "plugins.eoffice.tasks",
     "eoffice_consultations": "plugins.eoffice.consultations",
     "eoffice_notices": "plugins.eoffice.notices",
+    "site_health": "plugins.site_health",
+    "events": "plugins.events",
     "stats_pages": "plugins.stats_pages",
 }
 collect_ignore = [

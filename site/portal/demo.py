@@ -1,4 +1,5 @@
-"""Demo pages of the reference site: home, introduction, news, regulations, contact.
+"""Demo pages of the reference site: home, introduction, news, party and union news,
+regulations, weblinks, contact.
 
 Idempotent: pages are found by slug under each agency's home page and left alone when
 they exist. Text comes from the seed regulations (real documents) where content is needed.
@@ -20,6 +21,8 @@ from portal.models import (
     OrganisationPage,
     StandardPage,
     Topic,
+    Weblink,
+    WeblinksPage,
 )
 
 TOPICS = [
@@ -100,6 +103,56 @@ ARTICLES = [
 
 REFERENCE_DATE = datetime.date(2026, 11, 20)
 
+# Party and union news (tin Đảng, đoàn thể; R-SITE-7, seed 002 Đ3.10, seed 000 Đ7.1):
+# a section of the news, another article list, per agency.
+PARTY_NEWS_SLUG = "tin-dang-doan-the"
+PARTY_NEWS = {
+    # agency key → [(days before the reference date, title, summary, author, unit key)]
+    "bql": [
+        (4, "Chi bộ Ban Quản lý sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức, "
+            "phong cách Hồ Chí Minh",
+         "Đảng viên Chi bộ thảo luận chuyên đề về trách nhiệm nêu gương của cán bộ, đảng viên "
+         "trong cải cách thủ tục hành chính và phục vụ doanh nghiệp.",
+         "Lê Minh Đức", "vp"),
+        (10, "Công đoàn cơ sở Ban Quản lý thăm hỏi, tặng quà công nhân có hoàn cảnh khó khăn",
+         "120 suất quà được trao cho công nhân lao động các khu công nghiệp có hoàn cảnh khó "
+         "khăn, với tổng giá trị 60 triệu đồng do đoàn viên và doanh nghiệp đóng góp.",
+         "Đặng Xuân Phong", "qldn"),
+        (18, "Đoàn Thanh niên ra quân Ngày Chủ nhật xanh tại Khu công nghiệp Mỹ Tho",
+         "Đoàn viên thanh niên Ban Quản lý và các doanh nghiệp dọn vệ sinh, trồng cây xanh dọc "
+         "tuyến đường nội bộ khu công nghiệp.",
+         "Võ Hoàng Nam", "vp"),
+    ],
+    "skh": [
+        (5, "Đảng bộ Sở triển khai nghị quyết chuyên đề về cải thiện môi trường đầu tư",
+         "Hội nghị quán triệt nghị quyết và giao nhiệm vụ cho từng chi bộ trong việc rút ngắn "
+         "thời gian giải quyết thủ tục đầu tư, đăng ký doanh nghiệp.",
+         "Hoàng Văn Bình", "bgd"),
+        (30, "Công đoàn Sở tổ chức giải bóng chuyền chào mừng ngày thành lập Công đoàn Việt Nam",
+         "Sáu đội bóng của các phòng, đơn vị tham gia giải, góp phần nâng cao đời sống tinh "
+         "thần của đoàn viên công đoàn.",
+         "Lý Thị Mai", "vp"),
+    ],
+}
+
+# The weblinks directory (danh bạ weblinks; R-SITE-7, seed 002 Đ3.8): (group, title, URL).
+WEBLINKS_SLUG = "lien-ket-website"
+WEBLINKS = [
+    ("Cơ quan Trung ương", "Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn/", ""),
+    ("Cơ quan Trung ương", "Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/",
+     "Nộp hồ sơ, tra cứu thủ tục hành chính trực tuyến"),
+    ("Cơ quan Trung ương", "Cơ sở dữ liệu quốc gia về văn bản pháp luật", "https://vbpl.vn/",
+     ""),
+    ("Cơ quan Trung ương", "Bộ Tài chính", "https://mof.gov.vn/", ""),
+    ("Đảng, đoàn thể", "Báo Điện tử Đảng Cộng sản Việt Nam", "https://dangcongsan.vn/", ""),
+    ("Đảng, đoàn thể", "Tổng Liên đoàn Lao động Việt Nam", "https://congdoan.vn/", ""),
+    ("Đảng, đoàn thể", "Trung ương Đoàn TNCS Hồ Chí Minh", "https://doanthanhnien.vn/", ""),
+]
+LOCAL_WEBLINKS = {
+    "bql": ("Cổng Thông tin điện tử tỉnh Tiền Giang", "https://tiengiang.gov.vn/"),
+    "skh": ("Cổng Thông tin điện tử tỉnh Lào Cai", "https://laocai.gov.vn/"),
+}
+
 
 def load_portal_demo(context):
     topics = {}
@@ -119,6 +172,14 @@ def load_portal_demo(context):
             for seed, title, summary in SEED_PAGES:
                 _ensure_child(home, StandardPage, slugify(title), context, title=title,
                               summary=summary, body=_seed_html(seed), show_in_menus=True)
+        party_news = _ensure_child(home, ArticleIndexPage, PARTY_NEWS_SLUG, context,
+                                   title="Tin Đảng, đoàn thể", show_in_menus=True)
+        _ensure_party_news(party_news, PARTY_NEWS.get(key, []), context.objects["units"][key],
+                           agency, context)
+        _ensure_child(home, WeblinksPage, WEBLINKS_SLUG, context, title="Liên kết website",
+                      intro="<p>Danh bạ trang thông tin điện tử của các cơ quan nhà nước, "
+                            "tổ chức Đảng và đoàn thể.</p>",
+                      weblinks=_weblinks(key))
         _ensure_child(home, ContactPage, "lien-he", context, title="Liên hệ", show_in_menus=True,
                       intro="<p>Mọi ý kiến, kiến nghị xin gửi về địa chỉ dưới đây.</p>")
 
@@ -161,6 +222,23 @@ def _ensure_articles(index_page, topics, units, context):
             date=REFERENCE_DATE - datetime.timedelta(days=days),
             source="Ban Quản lý các Khu công nghiệp Tiền Giang",
         )
+
+
+def _ensure_party_news(index_page, articles, units, agency, context):
+    for days, title, summary, author, unit_key in articles:
+        _ensure_child(
+            index_page, ArticlePage, slugify(title), context,
+            title=title, kind=ArticleKind.NEWS, summary=summary,
+            body=f"<p>{escape(summary)}</p>", author_name=author, unit=units.get(unit_key),
+            date=REFERENCE_DATE - datetime.timedelta(days=days), source=agency.name,
+        )
+
+
+def _weblinks(key):
+    local_title, local_url = LOCAL_WEBLINKS.get(key, LOCAL_WEBLINKS["bql"])
+    rows = [*WEBLINKS[:4], ("Địa phương", local_title, local_url, ""), *WEBLINKS[4:]]
+    return [Weblink(category=group, title=title, url=url, description=description)
+            for group, title, url, description in rows]
 
 
 _ARTICLE_BODY = (

@@ -38,7 +38,8 @@ def test_R_ED_16_english_pages_under_en_with_a_switcher_back(client, demo):
     assert _alternates(soup) == {"vi": "http://testserver/gioi-thieu/",
                                  "en": "http://testserver/en/about-us/"}
     menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
-    assert menu == ["About us", "News and events", "Contact"]
+    assert menu == ["About us", "News and events", "Party and union news", "Contact",
+                    "Conferences, workshops and training"]
     home = _soup(client, "/en/")
     assert home.html["lang"] == "en" and _switcher(home) == [("Tiếng Việt", "/")]
     assert "Management Board of Tien Giang Industrial Zones" in home.title.get_text()
@@ -68,7 +69,8 @@ def test_R_ED_16_news_list_and_menu_show_only_the_active_language(client, demo):
     english = [a.get_text(strip=True)
                for a in _soup(client, "/en/news/").select(".article-list .article-item h3 a")]
     assert sorted(english) == sorted(
-        ArticlePage.objects.filter(locale__language_code="en").values_list("title", flat=True)
+        ArticlePage.objects.filter(locale__language_code="en", url_path__contains="/news/")
+        .values_list("title", flat=True)
     )
     assert len(english) == 2
     vietnamese = _soup(client, "/tin-tuc/").get_text()

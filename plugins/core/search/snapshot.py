@@ -22,6 +22,7 @@ import numpy as np
 
 _lock = threading.Lock()
 _snapshots = {}  # (database alias, content type id) → IndexSnapshot
+_combined = {}  # (database alias, (content type id, …)) → IndexSnapshot of those models
 NO_DATE = -1  # the ordinal of a missing date (real ordinals are positive)
 
 
@@ -221,7 +222,83 @@ def current(content_type_id, backend, using="default"):
     return snapshot
 
 
+def combined(models, backend, kind_facet, kept_facets=(), using="default"):
+    """One snapshot of several models' entries (a site-wide search), as they are now.
+
+    ``models`` is ``[(content type id, label), …]``. The entries of every model, ordered by
+    entry id (ids are unique across models: one table), with the facets named in
+    ``kept_facets`` merged across the models, and ``kind_facet`` telling each entry's model
+    by its label. Made from the models' own snapshots and kept until one of their tokens
+    changes: one query when nothing changed (every token at once), plus the two of
+    :func:`_load` per model whose index changed.
+    """
+    from plugins.core.models import SearchIndexState
+
+    ids = tuple(content_type_id for content_type_id, _ in models)
+    tokens = dict(
+        SearchIndexState.objects.using(using).filter(content_type_id__in=ids)
+        .values_list("content_type_id", "token")
+    )
+    token = tuple(tokens.get(content_type_id) for content_type_id in ids)
+    key = (using, ids, tuple(kept_facets), kind_facet)
+    found = _combined.get(key)
+    if found is not None and found.token == token:
+        return found
+    with _lock:
+        parts = []
+        for (content_type_id, label), wanted in zip(models, token, strict=True):
+            part = _snapshots.get((using, content_type_id))
+            if part is None or part.token != wanted:
+                part = _load(content_type_id, wanted, backend, using)
+                _snapshots[(using, content_type_id)] = part
+            parts.append((label, part))
+        found = _merge(parts, token, kind_facet, kept_facets)
+        _combined[key] = found
+    return found
+
+
+def _merge(parts, token, kind_facet, kept_facets):
+    """The snapshot of ``parts`` (``[(label, IndexSnapshot), …]``) together."""
+    def joined(name):
+        arrays = [getattr(part, name) for _, part in parts]
+        return np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+
+    entry_ids = joined("entry_ids")
+    order = np.argsort(entry_ids, kind="stable")
+    where = np.empty(len(order), dtype=np.int64)  # old position → new position
+    where[order] = np.arange(len(order))
+    merged = IndexSnapshot(
+        token=token, entry_ids=entry_ids[order], object_ids=joined("object_ids")[order],
+        agency_ids=joined("agency_ids")[order], dates=joined("dates")[order], facets={},
+    )
+    offsets = np.cumsum([0, *[part.size for _, part in parts]])
+    labels = sorted({label for label, _ in parts})
+    kind_codes = np.concatenate(
+        [np.full(part.size, labels.index(label), dtype=np.int64) for label, part in parts]
+    ) if parts else np.empty(0, dtype=np.int64)
+    facets = {kind_facet: (labels, where, kind_codes)}
+    for name in kept_facets:
+        values = sorted({value for _, part in parts if name in part.facets
+                         for value in part.facets[name].values})
+        code_of = {value: code for code, value in enumerate(values)}
+        rows, codes = [], []
+        for (_, part), offset in zip(parts, offsets, strict=False):
+            facet = part.facets.get(name)
+            if facet is None:
+                continue
+            recode = np.array([code_of[value] for value in facet.values], dtype=np.int64)
+            rows.append(where[facet.rows + offset])
+            codes.append(recode[facet.codes] if len(facet.codes) else facet.codes)
+        if rows:
+            facets[name] = (values, np.concatenate(rows), np.concatenate(codes))
+    for name, (values, rows, codes) in facets.items():
+        merged.facets[name] = Facet(values=values, rows=rows, codes=codes,
+                                    layers=_layers(rows, codes, merged.size))
+    return merged
+
+
 def forget():
     """Drop every snapshot (tests; a restored database)."""
     with _lock:
         _snapshots.clear()
+        _combined.clear()

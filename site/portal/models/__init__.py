@@ -1,5 +1,6 @@
 from portal.models.articles import ArticleIndexPage, ArticleKind, ArticlePage, Topic
 from portal.models.pages import ContactPage, HomePage, OrganisationPage, StandardPage
+from portal.models.weblinks import Weblink, WeblinksPage
 
 __all__ = [
     "ArticleIndexPage",
@@ -10,4 +11,6 @@ __all__ = [
     "OrganisationPage",
     "StandardPage",
     "Topic",
+    "Weblink",
+    "WeblinksPage",
 ]

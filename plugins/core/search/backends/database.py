@@ -15,11 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from plugins.core.i18n import language_facets
+from plugins.core.i18n import LANGUAGE_FACET, language_facets
 from plugins.core.search import snapshot
 from plugins.core.search.backends.base import SearchBackend, relevance_tiers
 from plugins.core.search.query import ParsedQuery
-from plugins.core.search.types import SearchResults
+from plugins.core.search.types import KIND_FACET, SearchResults
 
 # How many of the newest matches are read per hit the page needs: at first, and at most (a
 # second round reads what the first one's share of best-tier hits says is needed, twice
@@ -46,8 +46,9 @@ class DatabaseSearchBackend(SearchBackend):
 
     def match(self, content_type_id, parsed, columns=()):
         """The entry ids matching ``parsed`` (which has required terms), within ``columns``
-        if given (the exclusions then left out), as an int64 array. Ids of other models'
-        entries may be included: the snapshot drops them."""
+        if given (the exclusions then left out), as an int64 array. ``content_type_id`` is
+        one id or a tuple of them (a search over several models, :func:`content_types`).
+        Ids of other models' entries may be included: the snapshot drops them."""
         raise NotImplementedError
 
     def by_tiers(self, index, parsed, mask, wanted, content_type_id):
@@ -60,8 +61,17 @@ class DatabaseSearchBackend(SearchBackend):
         relevance order, the newest matches' words (:func:`settled_by_the_newest`), and
         only when those do not settle the page, what :meth:`by_tiers` asks; a snapshot
         reload adds two."""
-        content_type_id = ContentType.objects.get_for_model(request.model).pk
-        index = snapshot.current(content_type_id, self)
+        models = request.searched_models
+        content_type_ids = tuple(ContentType.objects.get_for_model(model).pk
+                                 for model in models)
+        if request.models:  # several models: one snapshot of them all (snapshot.combined)
+            index = snapshot.combined(
+                [(pk, model._meta.label_lower) for pk, model in zip(content_type_ids, models,
+                                                                    strict=True)],
+                self, KIND_FACET, kept_facets=(LANGUAGE_FACET,))
+        else:
+            index = snapshot.current(content_type_ids[0], self)
+        content_type_id = content_type_ids if request.models else content_type_ids[0]
         required, excluded = language_facets(request.language)
         mask = index.filter_mask(
             agency_id=request.agency_id, date_from=request.date_from, date_to=request.date_to,
@@ -87,13 +97,18 @@ class DatabaseSearchBackend(SearchBackend):
             ordered = settled_by_the_newest(index, parsed, mask, wanted)
             if ordered is None:
                 ordered = self.by_tiers(index, parsed, mask, wanted, content_type_id)
-        object_ids = [int(pk) for pk in index.object_ids[ordered[start:wanted]]]
+        shown = ordered[start:wanted]
+        object_ids = [int(pk) for pk in index.object_ids[shown]]
+        labels = []
+        if request.models:
+            kinds = index.facets[KIND_FACET]
+            labels = [kinds.values[code - 1] for code in kinds.layers[0][shown]]
         hits = np.flatnonzero(mask) if total and request.facet_names else None
         facets = {name: index.counts(name, hits) if total else []
                   for name in request.facet_names}
         return SearchResults(
             object_ids=object_ids, total=total, facets=facets, parsed=parsed, page=page,
-            per_page=request.per_page,
+            per_page=request.per_page, labels=labels,
         )
 
     def _joined(self, sql, params):
@@ -101,6 +116,13 @@ class DatabaseSearchBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return snapshot.joined_numbers(cursor.fetchone()[0])
+
+
+def content_types(content_type_id):
+    """``(sql, params)``: the condition on ``content_type_id`` of one model's id or of a
+    tuple of ids (a search over several models)."""
+    ids = content_type_id if isinstance(content_type_id, tuple) else (content_type_id,)
+    return f"content_type_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
 
 
 def settled_by_the_newest(index, parsed, mask, wanted):

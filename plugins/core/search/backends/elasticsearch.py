@@ -15,7 +15,7 @@ from elasticsearch.dsl import A, Q, Search
 from plugins.core.i18n import language_facets
 from plugins.core.search.backends import base
 from plugins.core.search.backends.base import relevance_tiers
-from plugins.core.search.types import SearchResults
+from plugins.core.search.types import KIND_FACET, SearchResults
 
 FIELDS = ("title", "summary", "body")
 INDEX_SETTINGS = {
@@ -117,9 +117,15 @@ class ElasticsearchSearchBackend(base.SearchBackend):
             self.put(model, entry, facets)
 
     def search(self, request, parsed):
-        name = self.ensure_index(request.model)
-        s = Search(using=self.client(), index=name).extra(track_total_hits=True)
-        filters = []
+        # Several models: their indexes searched together, the kind told by each hit's index
+        # and counted with a terms aggregation on _index; the kind filter narrows the indexes.
+        labels = {self.ensure_index(model): model._meta.label_lower
+                  for model in request.searched_models}
+        chosen = request.filters.get(KIND_FACET) if request.models else None
+        names = [name for name, label in labels.items() if not chosen or label in chosen]
+        s = Search(using=self.client(), index=names or list(labels)).extra(
+            track_total_hits=True)
+        filters = [] if names else [Q("match_none")]
         if request.agency_id is not None:
             filters.append(Q("term", agency_id=request.agency_id))
         if request.date_from or request.date_to:
@@ -131,7 +137,7 @@ class ElasticsearchSearchBackend(base.SearchBackend):
             filters.append(Q("range", date=bounds))
         required, excluded = language_facets(request.language)
         for facet, values in {**request.filters, **required}.items():
-            if values:
+            if values and not (request.models and facet == KIND_FACET):
                 filters.append(Q("terms", **{f"facets.{facet}": list(values)}))
         filters += _groups(parsed)
         must_not = [_clause(t) for t in parsed.excluded]
@@ -152,7 +158,8 @@ class ElasticsearchSearchBackend(base.SearchBackend):
             s = s.sort("_score", {"date": {"order": "desc", "missing": "_last"}},
                        {"object_id": "desc"})
         for facet in request.facet_names:
-            s.aggs.bucket(facet, A("terms", field=f"facets.{facet}", size=_MAX_FACET_VALUES))
+            field = "_index" if request.models and facet == KIND_FACET else f"facets.{facet}"
+            s.aggs.bucket(facet, A("terms", field=field, size=_MAX_FACET_VALUES))
         page = max(1, request.page)
         start = (page - 1) * request.per_page
         s = s[start : start + request.per_page].source(False)
@@ -160,12 +167,15 @@ class ElasticsearchSearchBackend(base.SearchBackend):
         facets = {}
         for facet in request.facet_names:
             buckets = getattr(response.aggregations, facet).buckets
-            pairs = [(bucket.key, bucket.doc_count) for bucket in buckets]
+            pairs = [(labels.get(bucket.key, bucket.key) if facet == KIND_FACET
+                      and request.models else bucket.key, bucket.doc_count)
+                     for bucket in buckets]
             facets[facet] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
         return SearchResults(
             object_ids=[int(hit.meta.id) for hit in response],
             total=response.hits.total.value,
             facets=facets, parsed=parsed, page=page, per_page=request.per_page,
+            labels=[labels[hit.meta.index] for hit in response] if request.models else [],
         )
 
 

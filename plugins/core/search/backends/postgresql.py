@@ -6,7 +6,11 @@ from django.db import connection
 
 from plugins.core.search import snapshot
 from plugins.core.search.backends.base import relevance_tiers
-from plugins.core.search.backends.database import DatabaseSearchBackend, by_relevance
+from plugins.core.search.backends.database import (
+    DatabaseSearchBackend,
+    by_relevance,
+    content_types,
+)
 
 _WEIGHTS = {"title": "A", "summary": "B", "body": "D"}  # the column's setweight label
 
@@ -46,10 +50,11 @@ class PostgreSQLSearchBackend(DatabaseSearchBackend):
     )
 
     def match(self, content_type_id, parsed, columns=()):
+        condition, params = content_types(content_type_id)
         return self._joined(
             "SELECT string_agg(id::text, ',') FROM core_searchentry "
-            "WHERE content_type_id = %s AND search_vector @@ %s::tsquery",
-            [content_type_id, tsquery(parsed, columns)],
+            f"WHERE {condition} AND search_vector @@ %s::tsquery",
+            [*params, tsquery(parsed, columns)],
         )
 
     def by_tiers(self, index, parsed, mask, wanted, content_type_id):
@@ -79,14 +84,15 @@ class PostgreSQLSearchBackend(DatabaseSearchBackend):
             cases.append(f"WHEN search_vector @@ %s::tsquery THEN {rank}")
             params.append(tsquery(query, columns))
         rest = len(tiers)  # what is left is in the widest tier
+        condition, types = content_types(content_type_id)
         sql = (
             "SELECT string_agg(id::text, ','), "
             f"string_agg((CASE {' '.join(cases)} ELSE {rest} END)::text, ',') "
             "FROM core_searchentry "
-            "WHERE content_type_id = %s AND search_vector @@ %s::tsquery"
+            f"WHERE {condition} AND search_vector @@ %s::tsquery"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, content_type_id, tsquery(parsed)])
+            cursor.execute(sql, [*params, *types, tsquery(parsed)])
             ids, tiers = cursor.fetchone()
         return snapshot.joined_numbers(ids), snapshot.joined_numbers(tiers)
 

@@ -34,8 +34,9 @@ class SQLiteSearchBackend(DatabaseSearchBackend):
         if parsed.number_key:
             from plugins.core.models import SearchEntry
 
+            ids = content_type_id if isinstance(content_type_id, tuple) else (content_type_id,)
             yield index.mask_of(list(SearchEntry.objects.filter(
-                content_type_id=content_type_id, number_key=parsed.number_key
+                content_type_id__in=ids, number_key=parsed.number_key
             ).values_list("id", flat=True)))
         for query, columns in relevance_tiers(parsed):
             yield index.mask_of(self.match(content_type_id, query, columns))

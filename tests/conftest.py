@@ -21,6 +21,7 @@ _FOLDER_APPS = {
     "eoffice_notices": "plugins.eoffice.notices",
     "site_health": "plugins.site_health",
     "events": "plugins.events",
+    "stats_pages": "plugins.stats_pages",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

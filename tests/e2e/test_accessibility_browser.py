@@ -21,6 +21,9 @@ LISTS = {
     "/thu-tuc-hanh-chinh/?q=dau+tu": ".results a",  # ProcedureIndexPage → ProcedurePage
     "/hoi-dap/": "main article a, main li a",  # QuestionIndexPage → a question
     "/danh-ba/?q=phong": None,  # DirectoryPage
+    "/hoi-nghi-hoi-thao/": ".event-title a",  # EventIndexPage → EventPage
+    "/hoi-nghi-hoi-thao/?when=past": None,
+    "/thong-ke/": ".statistics-title a",  # StatisticsIndexPage → StatisticsPage
     "/tim-kiem/?q=dau+tu": ".search-result a",  # the site-wide search → its first result
     "/tim-kiem/?q=thu+tuc&kind=procedures.procedurepage&page=2": None,
     "/tim-kiem/?q=khong+co+tu+nay+xyz": None,  # no result
@@ -31,6 +34,8 @@ PAGES = [
     "/lien-he/",  # ContactPage
     "/quy-che-quan-ly-su-dung-trang-thong-tin-dien-tu/",  # StandardPage
     "/lich-cong-tac/",  # WorkProgrammePage
+    "/lien-ket-website/",  # WeblinksPage
+    "/tin-dang-doan-the/",  # party and union news (an ArticleIndexPage)
     "/hoi-dap/gui-cau-hoi/",  # the question form
     "/hoi-dap/tra-cuu/",  # following one's question
     "/tim-kiem/",  # the search page before a search

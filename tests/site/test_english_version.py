@@ -39,7 +39,7 @@ def test_R_ED_16_english_pages_under_en_with_a_switcher_back(client, demo):
                                  "en": "http://testserver/en/about-us/"}
     menu = [a.get_text(strip=True) for a in soup.select("nav.main-nav a")]
     assert menu == ["About us", "News and events", "Party and union news", "Contact",
-                    "Conferences, workshops and training"]
+                    "Conferences, workshops and training", "Statistics and indices"]
     home = _soup(client, "/en/")
     assert home.html["lang"] == "en" and _switcher(home) == [("Tiếng Việt", "/")]
     assert "Management Board of Tien Giang Industrial Zones" in home.title.get_text()

@@ -32,6 +32,21 @@ class DemoContext:
             self.log(f"  + {what}")
 
 
+def translate_page(page, locale, context, **fields):
+    """The version of ``page`` in ``locale``, made as an editor makes it (Wagtail's copy
+    for translation), filled with ``fields`` and published — once: an existing translation
+    is returned as it is."""
+    translation = page.get_translation_or_none(locale)
+    if translation is not None:
+        return translation
+    translation = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    context.note(True, f"{locale.language_code} version of /{page.slug}/")
+    return translation
+
+
 def register(name, loader, order=100):
     """Register ``loader`` under ``name``; loaders run by ``order``, then name."""
     _loaders[name] = (order, loader)

@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page
 
 from plugins.core.calendar import OFFICE_TZ
+from plugins.core.demo import translate_page
 from plugins.core.text import slugify
 from plugins.events.models import EventIndexPage, EventKind, EventLink, EventMaterial, EventPage
 
@@ -262,21 +263,9 @@ def _english(index_page, context):
     english, _created = Locale.objects.get_or_create(language_code="en")
     home = index_page.get_parent().specific
     if home.get_translation_or_none(english) is None:
-        _translate(home, english, context)
-    english_index = _translate(index_page.specific, english, context, **ENGLISH_INDEX)
+        translate_page(home, english, context)
+    english_index = translate_page(index_page.specific, english, context, **ENGLISH_INDEX)
     for event in EventPage.objects.child_of(index_page).live().filter(title__in=ENGLISH_EVENTS):
-        _translate(event, english, context, **ENGLISH_EVENTS[event.title])
+        translate_page(event, english, context, **ENGLISH_EVENTS[event.title])
     return english_index
 
-
-def _translate(page, locale, context, **fields):
-    """The English version of ``page``: made, filled and published once."""
-    translation = page.get_translation_or_none(locale)
-    if translation is not None:
-        return translation
-    translation = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    context.note(True, f"English version of /{page.slug}/")
-    return translation

@@ -10,6 +10,7 @@ upload. Idempotent: an index or a page that exists (by slug) is left alone.
 
 from wagtail.models import Locale
 
+from plugins.core.demo import translate_page
 from plugins.stats_pages.models import ChartType, StatisticsIndexPage, StatisticsPage, Topic
 from plugins.stats_pages.tables import check_dataset
 
@@ -167,25 +168,17 @@ def _english(index_page, pages, specs, context):
     english = Locale.objects.filter(language_code="en").first()
     if english is None or index_page.get_parent().get_translation_or_none(english) is None:
         return
-    index_en = index_page.get_translation_or_none(english)
-    if index_en is None:
-        index_en = index_page.copy_for_translation(english).specific
-        index_en.title, index_en.slug = "Statistics and indices", "statistics"
-        index_en.intro = ("<p>Statistics, land prices and the provincial competitiveness "
+    translate_page(index_page, english, context, title="Statistics and indices",
+                   slug="statistics",
+                   intro=("<p>Statistics, land prices and the provincial competitiveness "
                           "index: read the tables and charts, and download the data as CSV, "
-                          "XLSX or ODS.</p>")
-        index_en.save_revision().publish()
-        context.note(True, "English statistics list /en/statistics/")
+                          "XLSX or ODS.</p>"))
     for page, spec in zip(pages, specs, strict=True):
-        if page.get_translation_or_none(english) is not None:
-            continue
-        translation = page.copy_for_translation(english).specific
         en = spec["en"]
-        for name in ("slug", "title", "summary", "unit", "source", "chart_columns", "notes"):
-            setattr(translation, name, en[name])
-        translation.table = {"headers": en["headers"], "rows": page.table["rows"]}
-        translation.save_revision().publish()
-        context.note(True, f"English version of {page.slug}")
+        fields = {name: en[name] for name in ("slug", "title", "summary", "unit", "source",
+                                               "chart_columns", "notes")}
+        translate_page(page, english, context,
+                       table={"headers": en["headers"], "rows": page.table["rows"]}, **fields)
 
 
 def load_statistics_demo(context):

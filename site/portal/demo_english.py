@@ -8,6 +8,7 @@ has its English version is left alone.
 
 from wagtail.models import Locale, Page
 
+from plugins.core.demo import translate_page
 from portal.demo import ARTICLES, PARTY_NEWS, PARTY_NEWS_SLUG, WEBLINKS_SLUG
 from portal.models import ArticlePage, HomePage, Weblink, WeblinksPage
 
@@ -109,34 +110,22 @@ def load_english_demo(context):
     home = agency.site.root_page.specific
     if not isinstance(home, HomePage):
         return
-    _translate(home, english, context, title=AGENCY_NAME,
+    translate_page(home, english, context, title=AGENCY_NAME,
                intro=f"<p>Welcome to the web portal of the {AGENCY_NAME}.</p>")
     for page in Page.objects.child_of(home).filter(slug__in=PAGES).specific():
         slug, fields = PAGES[page.slug]
         if isinstance(page, WeblinksPage):
             fields = {**fields, "weblinks": _english_weblinks(page)}
-        _translate(page, english, context, slug=slug, **fields)
+        translate_page(page, english, context, slug=slug, **fields)
         if page.slug == "tin-tuc":
             for article in ArticlePage.objects.child_of(page).filter(title__in=ARTICLES_EN):
                 slug, title, summary = ARTICLES_EN[article.title]
-                _translate(article, english, context, slug=slug, title=title, summary=summary,
+                translate_page(article, english, context, slug=slug, title=title, summary=summary,
                            body=f"<p>{summary}</p><p>{_BODY}</p>",
                            source=AGENCY_NAME)
         if page.slug == PARTY_NEWS_SLUG:
             for article in ArticlePage.objects.child_of(page).filter(title__in=PARTY_NEWS_EN):
                 slug, title, summary = PARTY_NEWS_EN[article.title]
-                _translate(article, english, context, slug=slug, title=title, summary=summary,
+                translate_page(article, english, context, slug=slug, title=title, summary=summary,
                            body=f"<p>{summary}</p>", source=AGENCY_NAME)
 
-
-def _translate(page, locale, context, **fields):
-    """The English version of ``page``: made, filled and published once."""
-    translation = page.get_translation_or_none(locale)
-    if translation is not None:
-        return translation
-    translation = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    context.note(True, f"English version of /{page.slug}/")
-    return translation

@@ -1,5 +1,4 @@
 import datetime
-import io
 
 import pytest
 from django.core.files.base import ContentFile
@@ -8,6 +7,7 @@ from wagtail.documents import get_document_model
 from plugins.core.calendar import OFFICE_TZ
 from plugins.core.text import slugify
 from plugins.events.models import EventIndexPage, EventLink, EventMaterial, EventPage
+from tests.office_files import docx_bytes, odt_bytes  # noqa: F401 (the tests import them from here)
 
 LIST = "/hoi-nghi-hoi-thao/"
 
@@ -68,22 +68,3 @@ def make_document(db):
     return make
 
 
-def odt_bytes(text):
-    from odfdo import Document, Paragraph
-
-    odt = Document("text")
-    odt.body.clear()
-    odt.body.append(Paragraph(text))
-    buffer = io.BytesIO()
-    odt.save(buffer)
-    return buffer.getvalue()
-
-
-def docx_bytes(text):
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

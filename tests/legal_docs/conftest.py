@@ -1,5 +1,4 @@
 import datetime
-import io
 
 import pytest
 from django.core.files.base import ContentFile
@@ -16,6 +15,7 @@ from plugins.legal_docs.models import (
     LegalRelation,
 )
 from plugins.legal_docs.national_types import ensure_document_types
+from tests.office_files import odt_bytes  # noqa: F401 (the tests import them from here)
 
 
 @pytest.fixture
@@ -75,17 +75,6 @@ def make_doc(library, taxonomy, django_capture_on_commit_callbacks):
         return page
 
     return make
-
-
-def odt_bytes(text):
-    from odfdo import Document, Paragraph
-
-    odt = Document("text")
-    odt.body.clear()
-    odt.body.append(Paragraph(text))
-    buffer = io.BytesIO()
-    odt.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import datetime
-import io
 import json
 
 import pytest
@@ -9,6 +8,7 @@ from wagtail.documents import get_document_model
 from plugins.procedures.importer import Plan, write
 from plugins.procedures.models import ProcedureIndexPage, ProcedurePage
 from plugins.procedures.records import Paper, ProcedureData
+from tests.office_files import docx_bytes, odt_bytes  # noqa: F401 (the tests import them from here)
 
 
 @pytest.fixture
@@ -58,27 +58,6 @@ def make_procedure(index_page, django_capture_on_commit_callbacks):
         return page.get_latest_revision_as_object() if not publish else page
 
     return make
-
-
-def odt_bytes(text):
-    from odfdo import Document, Paragraph
-
-    odt = Document("text")
-    odt.body.clear()
-    odt.body.append(Paragraph(text))
-    buffer = io.BytesIO()
-    odt.save(buffer)
-    return buffer.getvalue()
-
-
-def docx_bytes(text):
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture

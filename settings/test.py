@@ -34,3 +34,6 @@ WAGTAILSEARCH_BACKENDS = {
 PORTAL_TWO_FACTOR_REQUIRED = False
 # The site health tests' page type (every kind of field that holds links, and a unit).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.site_health.pages"]  # noqa: F405
+# A test's changes are never committed, so the page cache (refreshed after commit) is off;
+# tests/core/test_page_cache.py turns it on and commits.
+PORTAL_PAGE_CACHE = {"ENABLED": False}

@@ -10,6 +10,7 @@ never a scheduled job): after its closing time the page and the list say "closed
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -107,7 +108,7 @@ class NoticePage(AgencyPageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.results and self.closing and not self.is_closed():
+        if self.has_results_text and self.closing and not self.is_closed():
             raise ValidationError({"results": _(
                 "Results are published after the bid closing time.")})
 
@@ -116,6 +117,11 @@ class NoticePage(AgencyPageMixin, Page):
             setattr(self, name, nfc(getattr(self, name)))
         self.reference = "".join(self.reference.split()).upper()
         return super().save(*args, **kwargs)
+
+    @property
+    def has_results_text(self):
+        """Whether the results field holds words (an emptied editor leaves ``<p></p>``)."""
+        return bool(strip_tags(self.results or "").strip())
 
     @property
     def local_closing(self):

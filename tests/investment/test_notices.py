@@ -60,7 +60,7 @@ def test_the_notice_page_shows_package_entity_form_and_closing_time(client, make
     facts = soup.select_one(".notice-facts").get_text(" ", strip=True)
     for text in ("IB2600345678", "Gói thầu số 03: Mua sắm trạm quan trắc",
                  "Ban Quản lý các Khu công nghiệp Tiền Giang", "Đấu thầu rộng rãi",
-                 "4.850.000.000 ₫", f"09:30, ", f"{day:%d/%m/%Y}", "giờ Việt Nam, UTC+7"):
+                 "4.850.000.000 ₫", "09:30, ", f"{day:%d/%m/%Y}", "giờ Việt Nam, UTC+7"):
         assert text in facts, text
     assert soup.select_one(".notice-meta").get_text(" ", strip=True).startswith(
         "Thông báo mời thầu")

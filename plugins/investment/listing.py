@@ -29,6 +29,9 @@ OPEN, CLOSED = NoticeState.OPEN.value, NoticeState.CLOSED.value
 
 class ProjectSearchForm(ListingForm):
     query_label = _("Search projects")
+    # The default (sent empty): relevance with words, else the newest first.
+    sorts = [("", _("Default order")), ("newest", _("Newest")), ("oldest", _("Oldest")),
+             ("relevance", _("Relevance"))]
 
     status = FacetField(label=_("Status"), choices=ProjectStatus.choices, order="choices")
     field = FacetField(label=_("Subject area"), choices=ProjectField.choices, order="choices")

@@ -78,6 +78,7 @@ def test_the_list_has_status_field_type_and_zone_facets(client, listed):
     assert len(found) == 5
     calling = soup.select_one("input[name=status][value=calling]").parent.get_text(strip=True)
     assert calling.startswith("Kêu gọi đầu tư") and calling.endswith("(2)")
+    assert soup.select_one("select[name=sort] option")["value"] == ""  # newest first
     statuses = [i["value"] for i in soup.select("input[name=status]")]
     assert statuses == ["preparing", "calling", "under_way", "finished"]  # in that order
     zones = {i["value"]: i.parent.get_text(strip=True) for i in soup.select("input[name=zone]")}

@@ -195,3 +195,18 @@ def test_the_list_uses_a_constant_number_of_queries(client, make_project, make_d
         response = client.get(PROJECTS, {"q": "ha tang"})
     assert response.content.decode().count('class="project-row"') == 15
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_a_view_restriction_takes_the_projects_out_of_the_search(
+        client, listed, project_list, django_capture_on_commit_callbacks):
+    """R-SEC-2: a list made private (a password, say) takes its projects out of the core
+    search; removing the restriction brings them back."""
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=project_list, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert search(SearchRequest(model=ProjectPage, query="logistics")).total == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert search(SearchRequest(model=ProjectPage, query="logistics")).total == 1

@@ -107,3 +107,22 @@ def test_citizen_follows_bidding_notices_open_and_closed_and_reads_results(
     found += _serious(page)
     screenshot(page, "investment-site-search")
     assert found == [], "\n".join(found)
+
+
+def test_the_lists_and_pages_fit_a_phone_screen(browser, demo_site, screenshot):
+    """At 375 px nothing overflows sideways: the facets go under the search, long package
+    names and amounts wrap."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="vi-VN",
+                                  is_mobile=True)
+    phone = context.new_page()
+    try:
+        for path, name in (("/du-an-dau-tu/", "projects"), ("/thong-tin-dau-thau/", "notices")):
+            assert phone.goto(demo_site + path).ok
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 375, path
+            screenshot(phone, f"investment-phone-375-{name}")
+            phone.locator(".project-title a, .notice-title a").first.click()
+            phone.wait_for_load_state()
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 375, phone.url
+            screenshot(phone, f"investment-phone-375-{name}-entry")
+    finally:
+        context.close()

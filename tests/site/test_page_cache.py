@@ -263,3 +263,26 @@ def test_a_front_cache_is_purged_of_every_url_that_showed_the_change(client, cac
         _news().add_child(instance=_article("Tin cho bộ nhớ đệm phía trước"))
     assert {"http://testserver/tin-tuc/?page=1", "http://testserver/"} <= set(
         RecordingBackend.purged)
+
+
+def test_an_open_notice_and_an_upcoming_event_leave_the_cache_when_their_state_changes(
+        client, cached):
+    """R-SITE-3, R-SITE-4, R-SITE-8: a notice open for bids is cached no longer than its
+    closing, its list no longer than the first closing it shows as open; an upcoming
+    event's page and list no longer than its start."""
+    from plugins.events.models import EventPage
+    from plugins.investment.models import NoticePage
+
+    now = timezone.now()
+    notice = NoticePage.objects.live().filter(closing__gt=now, locale__language_code="vi",
+                                              url_path__startswith="/trang-chu-bql/").first()
+    page = client.get(notice.url)
+    assert page.wsgi_request._page_cache_until == notice.closing
+    listing = client.get(notice.get_parent().url)
+    assert now < listing.wsgi_request._page_cache_until <= notice.closing
+
+    event = EventPage.objects.live().filter(start__gt=now, locale__language_code="vi",
+                                            url_path__startswith="/trang-chu-bql/").first()
+    assert client.get(event.url).wsgi_request._page_cache_until == event.start
+    listing = client.get(event.get_parent().url + "?when=upcoming")
+    assert now < listing.wsgi_request._page_cache_until <= event.start

@@ -7,13 +7,16 @@ transactions of their own and in name order, so that writers never wait on each 
 version rows for the length of their transactions.
 """
 
-from django.db import connections
+import logging
+
+from django.db import DatabaseError, connections
 from django.db.models import F
 
 from plugins.core.page_cache import front
 from plugins.core.page_cache.tables import UNTRACKED, on_commit, pending_callbacks
 
 TABLE = "core_tableversion"
+logger = logging.getLogger(__name__)
 
 
 class _PendingBump:
@@ -32,7 +35,10 @@ class _PendingBump:
 
 def bump_after_commit(connection, tables):
     if not connection.in_atomic_block:
-        bump(tables, using=connection.alias)
+        try:  # the write itself is done: a failed bump must not fail it
+            bump(tables, using=connection.alias)
+        except DatabaseError:
+            logger.exception("Page cache: the versions of %s were not bumped", sorted(tables))
         return
     pending = getattr(connection, "_page_cache_bump", None)
     if pending is None or pending.done or pending not in pending_callbacks(connection):

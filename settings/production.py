@@ -10,6 +10,8 @@ TRUSTED_PROXIES  how many reverse proxies of the site's own stand in front of it
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 MEDIA_ROOT, STATIC_ROOT (paths; or S3 storage via django-storages)
 BACKUP_DIR, BACKUP_KEEP  where the backup archives go (var/backups), how many are kept (8)
+PAGE_CACHE       1 (default): citizens' pages from the cache (docs/page-cache.md); 0 off
+FRONTEND_CACHE_URL http://proxy:6081 — a caching proxy purged on every change (PURGE requests)
 """
 
 import os
@@ -47,6 +49,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+PORTAL_PAGE_CACHE = {"ENABLED": os.environ.get("PAGE_CACHE", "1") == "1"}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {"proxy": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }}
 
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:

@@ -34,3 +34,11 @@ WAGTAILSEARCH_BACKENDS = {
 PORTAL_TWO_FACTOR_REQUIRED = False
 # The site health tests' page type (every kind of field that holds links, and a unit).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.site_health.pages"]  # noqa: F405
+# A test's changes are never committed, so the page cache (refreshed after commit) is off;
+# tests/site/test_page_cache.py turns it on and commits.
+PORTAL_PAGE_CACHE = {"ENABLED": False}
+# The test databases are thrown away: PostgreSQL need not wait for the disk at each commit
+# (the live-server and thread tests commit thousands of times).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()

@@ -120,9 +120,7 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
-@pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo's rows, loaded once for the whole session (see tests/demo_db.py)."""
+def _load_demo_snapshot():
     from io import StringIO
 
     from django.core.management import call_command
@@ -130,15 +128,37 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
     from tests import demo_db
 
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            out = StringIO()
-            call_command("load_demo", stdout=out)
-            snapshot = demo_db.take(connection)
-            snapshot.output = out.getvalue()
-            transaction.set_rollback(True)
-        demo_db.forget_cached_state()
+    with transaction.atomic():
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        snapshot = demo_db.take(connection)
+        snapshot.output = out.getvalue()
+        transaction.set_rollback(True)
+    demo_db.forget_cached_state()
     return snapshot
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """The demo's rows, loaded once for the whole session (see tests/demo_db.py). The
+    workers of one run (pytest-xdist) share them: the first to need them loads the demo,
+    the others read its copy from the run's temporary folder instead of loading it again."""
+    import fcntl
+    import pickle
+
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if worker_id == "master":
+            return _load_demo_snapshot()
+        shared = tmp_path_factory.getbasetemp().parent / f"demo-{connection.vendor}.pickle"
+        with open(f"{shared}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if shared.exists():
+                return pickle.loads(shared.read_bytes())
+            snapshot = _load_demo_snapshot()
+            shared.write_bytes(pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL))
+            return snapshot
 
 
 @pytest.fixture

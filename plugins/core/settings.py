@@ -72,6 +72,11 @@ PLUGIN_MIDDLEWARE = [
     "plugins.core.two_factor.middleware.TwoFactorRequiredMiddleware",
     "plugins.core.accounts.throttling.PasswordResetThrottleMiddleware",
 ]
+# Citizens' pages from the cache (docs/page-cache.md): once the language is known, before
+# the CSRF middleware, whose cookie (a page with a form) keeps a page out of the cache.
+PAGE_CACHE_MIDDLEWARE = "plugins.core.page_cache.middleware.PageCacheMiddleware"
+PAGE_CACHE_AFTER = ("django.middleware.locale.LocaleMiddleware",
+                    "django.contrib.sessions.middleware.SessionMiddleware")
 # Last: turns a locked-out login into the lockout page.
 AXES_MIDDLEWARE = "axes.middleware.AxesMiddleware"
 LOGIN_THROTTLE_BACKEND = "plugins.core.accounts.throttling.LoginThrottleBackend"
@@ -162,10 +167,13 @@ def installed_apps(apps, plugins=()):
 
 def middleware(middleware):
     """A site's MIDDLEWARE with the plugins' added: OTP after authentication, axes last."""
-    result = [m for m in middleware if m not in (OTP_MIDDLEWARE, AXES_MIDDLEWARE)]
+    result = [m for m in middleware
+              if m not in (OTP_MIDDLEWARE, AXES_MIDDLEWARE, PAGE_CACHE_MIDDLEWARE)]
     if AUTHENTICATION_MIDDLEWARE not in result:
         raise ValueError(f"MIDDLEWARE needs {AUTHENTICATION_MIDDLEWARE}.")
     result.insert(result.index(AUTHENTICATION_MIDDLEWARE) + 1, OTP_MIDDLEWARE)
+    after = next((result.index(m) + 1 for m in PAGE_CACHE_AFTER if m in result), 0)
+    result.insert(after, PAGE_CACHE_MIDDLEWARE)
     result += [m for m in PLUGIN_MIDDLEWARE if m not in result]
     return [*result, AXES_MIDDLEWARE]
 

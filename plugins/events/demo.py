@@ -8,16 +8,14 @@ draft, to show that a draft is never public.
 """
 
 import datetime
-import io
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Locale, Page
 
 from plugins.core.calendar import OFFICE_TZ
 from plugins.core.demo import translate_page
+from plugins.core.demo_documents import demo_document
 from plugins.core.text import slugify
 from plugins.events.models import EventIndexPage, EventKind, EventLink, EventMaterial, EventPage
 
@@ -226,37 +224,9 @@ def _event(index_page, spec, today, agency, context):
 
 
 def _document(title, event_title, paragraphs, kind, agency):
-    """A real ODT (odfdo) or PDF/A (WeasyPrint) of the material, stored as a Document."""
-    content = (_odt if kind == "odt" else _pdf)(title, event_title, paragraphs)
-    Document = get_document_model()
-    document = Document(title=f"{title} – {event_title}"[:255],
-                        collection=Collection.get_first_root_node())
-    name = slugify(f"{agency.symbol} {title} {event_title}", max_length=70)
-    document.file.save(f"{name}.{kind}", ContentFile(content), save=False)
-    document.save()
-    return document
-
-
-def _odt(title, event_title, paragraphs):
-    from odfdo import Document, Paragraph
-
-    odt = Document("text")
-    odt.body.clear()
-    for text in [title.upper(), event_title, *paragraphs]:
-        odt.body.append(Paragraph(text))
-    buffer = io.BytesIO()
-    odt.save(buffer)
-    return buffer.getvalue()
-
-
-def _pdf(title, event_title, paragraphs):
-    from weasyprint import HTML
-
-    html = "".join([f"<h1>{escape(title)}</h1>", f"<h2>{escape(event_title)}</h2>",
-                    *[f"<p>{escape(text)}</p>" for text in paragraphs]])
-    page = f"<html lang='vi'><head><meta charset='utf-8'><title>{escape(title)}</title>" \
-           f"</head><body>{html}</body></html>"
-    return HTML(string=page).write_pdf(pdf_variant="pdf/a-3b")
+    """A real ODT or PDF/A of the material (core's demo documents)."""
+    return demo_document(f"{title} – {event_title}", [event_title, *paragraphs], kind,
+                         name=f"{agency.symbol} {title} {event_title}")
 
 
 def _english(index_page, context):

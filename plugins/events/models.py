@@ -25,6 +25,7 @@ from plugins.core.calendar import OFFICE_TZ
 from plugins.core.files import file_format
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
+from plugins.core.page_cache import expires_at
 from plugins.core.text import nfc
 
 
@@ -118,6 +119,11 @@ class EventPage(RoutablePageMixin, AgencyPageMixin, Page):
             return EventState.ONGOING
         return EventState.PAST
 
+    def next_change(self, now=None):
+        """When the state shown now changes (None once the event is past)."""
+        now = now or timezone.now()
+        return self.start if now < self.start else self.end if now <= self.end else None
+
     @property
     def current_state(self):
         return self.state()
@@ -130,6 +136,7 @@ class EventPage(RoutablePageMixin, AgencyPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        expires_at(request, self.next_change())  # a cached copy follows "upcoming" → "past"
         host = request.get_host() if request is not None else ""
         context["materials"] = [
             material for material in self.materials.select_related("document")
@@ -226,3 +233,9 @@ class EventIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         hit = super().get_listing_hit(page, words)
         hit["state"] = page.state()
         return hit
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        changes = (hit["page"].next_change() for hit in context["hits"])
+        expires_at(request, min((moment for moment in changes if moment), default=None))
+        return context

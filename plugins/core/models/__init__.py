@@ -7,6 +7,7 @@ from plugins.core.models.calendar import DayKind, DayOverride
 from plugins.core.models.mail import OutgoingMail
 from plugins.core.models.notifications import Notification, NotificationSettings
 from plugins.core.models.outbox import Retried
+from plugins.core.models.page_cache import FrontCachedUrl, TableVersion
 from plugins.core.models.roles import AgencyRole, Role
 from plugins.core.models.search import SearchEntry, SearchFacet, SearchIndexState
 from plugins.core.models.units import Position, Unit, UnitKind
@@ -20,6 +21,7 @@ __all__ = [
     "AuditEvent",
     "DayKind",
     "DayOverride",
+    "FrontCachedUrl",
     "Notification",
     "NotificationSettings",
     "OutgoingMail",
@@ -31,6 +33,7 @@ __all__ = [
     "SearchEntry",
     "SearchFacet",
     "SearchIndexState",
+    "TableVersion",
     "Unit",
     "UnitKind",
     "UsedFormToken",

@@ -23,6 +23,7 @@ from plugins.core.calendar import OFFICE_TZ
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.money import format_vnd
+from plugins.core.page_cache import expires_at
 from plugins.core.text import nfc
 from plugins.investment.forms import NoticePageForm
 from plugins.investment.models.attachments import Attachment, attachments
@@ -146,6 +147,8 @@ class NoticePage(AgencyPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         closed = self.is_closed()
+        if not closed:  # a cached copy must say "closed" from the closing on
+            expires_at(request, self.closing)
         context["closed"] = closed
         context["documents"] = attachments(self.documents)
         # Results are shown once the bids are closed, whatever was typed before.
@@ -197,3 +200,10 @@ class NoticeIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         hit = super().get_listing_hit(page, words)
         hit["closed"] = page.is_closed()
         return hit
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A cached list says "closed" from the first closing it shows as open.
+        expires_at(request, min((hit["page"].closing for hit in context["hits"]
+                                 if not hit["closed"]), default=None))
+        return context

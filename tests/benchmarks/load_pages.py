@@ -1,0 +1,134 @@
+"""Each public page, cached and uncached, side by side in one run (issue 21). Prints
+figures; not a test, not in CI. Only ever targets 127.0.0.1.
+
+    .venv/bin/python tests/benchmarks/load_pages.py [--seconds 10] [--clients 8]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_load .venv/bin/python tests/...
+
+Builds a fresh site like load_site.py (migrate, load_demo, collectstatic; SQLite, or the
+PostgreSQL database DATABASE_URL names), starts two gunicorn servers on settings.production
+with ``--workers`` each (default 2): one with the page cache (PAGE_CACHE=1, the default), one
+without (PAGE_CACHE=0). Then, page by page (home, news list, article, legal library,
+library search, procedure, site search), ``--clients`` processes, each with one keep-alive
+connection as a citizen's browser has, ask the same page for ``--seconds`` of one server,
+then of the other. Prints requests/s, p50 and p99 for each page on each server.
+"""
+
+import argparse
+import multiprocessing
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load_site import HOST, ROOT, Client, _free_port, _postgres, _run, percentile  # noqa: E402
+
+
+def _serve(env, workers, folder, name):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "settings.wsgi:application", "--workers",
+         str(workers), "--bind", f"{HOST}:{port}", "--access-logfile", "/dev/null",
+         "--error-logfile", str(folder / f"gunicorn-{name}.log")], cwd=ROOT, env=env)
+    for _ in range(300):
+        try:
+            Client(port, "10.255.0.1").request("GET", "/robots.txt")
+            return server, port
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"The {name} server did not start.")
+
+
+def pages(port):
+    """The paths to measure: fixed ones and the first article and procedure found."""
+    client = Client(port, "10.255.0.1")
+    found = {"home": "/", "news list": "/tin-tuc/", "library": "/van-ban/",
+             "library search": "/van-ban/?q=quy+che", "site search": "/tim-kiem/?q=dau+tu"}
+    _s, news = client.request("GET", "/tin-tuc/")
+    found["article"] = sorted(set(re.findall(r'href="(/tin-tuc/[^"#?]+/)"', news)))[0]
+    _s, procedures = client.request("GET", "/thu-tuc-hanh-chinh/")
+    found["procedure"] = sorted(set(re.findall(r'href="(/thu-tuc-hanh-chinh/[^"#?]+/)"',
+                                               procedures)))[0]
+    return found
+
+
+def _hammer(job):
+    port, path, seconds, number = job
+    client = Client(port, f"10.3.{number // 250}.{number % 250 + 1}")
+    latencies, errors = [], 0
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        try:
+            status, _ = client.request("GET", path)
+        except OSError:
+            status = None
+        latencies.append(time.perf_counter() - start)
+        errors += status != 200
+    return latencies, errors
+
+
+def measure(pool, port, path, seconds, clients):
+    Client(port, "10.255.0.2").request("GET", path)  # the first request fills the cache
+    started = time.perf_counter()
+    runs = pool.map(_hammer, [(port, path, seconds, n) for n in range(clients)])
+    elapsed = time.perf_counter() - started
+    latencies = [value for run, _errors in runs for value in run]
+    return (len(latencies) / elapsed, percentile(latencies, .5) * 1000,
+            percentile(latencies, .99) * 1000, sum(errors for _run, errors in runs))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    options = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="portal-pages-"))
+    database_url = os.environ.get("DATABASE_URL", "")
+    created = database_url.startswith("postgres") and _postgres(database_url, create=True)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.production",
+           "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": HOST, "HTTPS": "0",
+           "TRUSTED_PROXIES": "1", "PORTAL_VAR_DIR": str(folder),
+           "MEDIA_ROOT": str(folder / "media"), "STATIC_ROOT": str(folder / "static"),
+           "EMAIL_HOST": HOST, "EMAIL_PORT": "9"}
+    database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
+    servers = []
+    try:
+        print(f"Preparing a fresh site on {database} in {folder} …", flush=True)
+        _run(["migrate", "--noinput"], env)
+        _run(["load_demo"], env)
+        _run(["collectstatic", "--noinput"], env)
+        cached = _serve({**env, "PAGE_CACHE": "1"}, options.workers, folder, "cached")
+        uncached = _serve({**env, "PAGE_CACHE": "0"}, options.workers, folder, "uncached")
+        servers += [cached[0], uncached[0]]
+        print(f"{database}, gunicorn with {options.workers} workers per server, "
+              f"{options.clients} keep-alive clients, {options.seconds} s per page and server")
+        print(f"{'page':<16}{'cached req/s':>13}{'p50 ms':>8}{'p99 ms':>8}"
+              f"{'uncached req/s':>16}{'p50 ms':>8}{'p99 ms':>8}{'×':>6}")
+        with multiprocessing.Pool(options.clients) as pool:
+            for name, path in pages(cached[1]).items():
+                hot = measure(pool, cached[1], path, options.seconds, options.clients)
+                cold = measure(pool, uncached[1], path, options.seconds, options.clients)
+                print(f"{name:<16}{hot[0]:>13.0f}{hot[1]:>8.1f}{hot[2]:>8.1f}"
+                      f"{cold[0]:>16.0f}{cold[1]:>8.1f}{cold[2]:>8.1f}{hot[0] / cold[0]:>6.0f}"
+                      + (f"  errors: {hot[3]} / {cold[3]}" if hot[3] or cold[3] else ""),
+                      flush=True)
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+        if created:
+            _postgres(database_url, create=False)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -58,6 +58,31 @@ class EnterpriseFilterSet(WagtailFilterSet):
         fields = ["agency", "zone", "industry", "status", "is_published"]
 
 
+class EnterpriseForm(AgencyScopedAdminForm):
+    """The agency of a record is one the user keeps the enterprises of."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("agency")
+        ids = keeper_agency_ids(self.for_user) if self.for_user is not None else None
+        if field is not None and ids is not None:
+            field.queryset = field.queryset.filter(pk__in=ids)
+            if not self.instance.pk and len(ids) == 1:
+                self.initial["agency"] = next(iter(ids))
+
+
+class KeeperChecksMixin:
+    """Opening a record to change or delete it needs a keeper's role in its agency."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        action = "delete" if self.permission_required == "delete" else "change"
+        if not self.permission_policy.user_has_permission_for_instance(
+                self.request.user, action, obj):
+            raise PermissionDenied
+        return obj
+
+
 class EnterpriseIndexView(AgencyScopedModelViewSet.index_view_class):
     @cached_property
     def header_buttons(self):
@@ -81,11 +106,15 @@ class EnterpriseViewSet(AgencyScopedModelViewSet):
     add_to_admin_menu = False
 
     index_view_class = EnterpriseIndexView
+    edit_view_class = type("EnterpriseEditView",
+                           (KeeperChecksMixin, AgencyScopedModelViewSet.edit_view_class), {})
+    delete_view_class = type("EnterpriseDeleteView",
+                             (KeeperChecksMixin, AgencyScopedModelViewSet.delete_view_class), {})
 
     def get_edit_handler(self):
         from wagtail.admin.panels import ObjectList
 
-        return ObjectList(Enterprise.panels, base_form_class=AgencyScopedAdminForm
+        return ObjectList(Enterprise.panels, base_form_class=EnterpriseForm
                           ).bind_to_model(Enterprise)
 
 

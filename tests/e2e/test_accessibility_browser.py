@@ -24,6 +24,8 @@ LISTS = {
     "/hoi-nghi-hoi-thao/": ".event-title a",  # EventIndexPage → EventPage
     "/hoi-nghi-hoi-thao/?when=past": None,
     "/thong-ke/": ".statistics-title a",  # StatisticsIndexPage → StatisticsPage
+    "/doanh-nghiep/": ".enterprise-title a",  # EnterpriseDirectoryPage → one enterprise
+    "/doanh-nghiep/?q=may+mac&status=operating": None,
     "/tim-kiem/?q=dau+tu": ".search-result a",  # the site-wide search → its first result
     "/tim-kiem/?q=thu+tuc&kind=procedures.procedurepage&page=2": None,
     "/tim-kiem/?q=khong+co+tu+nay+xyz": None,  # no result

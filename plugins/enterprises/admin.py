@@ -83,6 +83,15 @@ class KeeperChecksMixin:
         return obj
 
 
+class DatedBySaverMixin:
+    """Saving an enterprise dates the agency's data with who saved it."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        brought_up_to_date(instance.agency_id, self.request.user)
+        return instance
+
+
 class EnterpriseIndexView(AgencyScopedModelViewSet.index_view_class):
     @cached_property
     def header_buttons(self):
@@ -106,8 +115,11 @@ class EnterpriseViewSet(AgencyScopedModelViewSet):
     add_to_admin_menu = False
 
     index_view_class = EnterpriseIndexView
+    add_view_class = type("EnterpriseAddView",
+                          (DatedBySaverMixin, AgencyScopedModelViewSet.add_view_class), {})
     edit_view_class = type("EnterpriseEditView",
-                           (KeeperChecksMixin, AgencyScopedModelViewSet.edit_view_class), {})
+                           (KeeperChecksMixin, DatedBySaverMixin,
+                            AgencyScopedModelViewSet.edit_view_class), {})
     delete_view_class = type("EnterpriseDeleteView",
                              (KeeperChecksMixin, AgencyScopedModelViewSet.delete_view_class), {})
 

@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from plugins.core.search import documents
@@ -48,4 +48,19 @@ def on_list_entry_renamed(sender, instance, created, raw=False, **kwargs):
     if raw or created:
         return
     for enterprise in instance.enterprises.with_related():
+        documents.index(enterprise)
+
+
+@receiver(pre_delete, sender=Zone)
+@receiver(pre_delete, sender=Industry)
+def on_list_entry_deleting(sender, instance, **kwargs):
+    instance._enterprise_ids = list(instance.enterprises.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Zone)
+@receiver(post_delete, sender=Industry)
+def on_list_entry_deleted(sender, instance, **kwargs):
+    """Its enterprises lost their zone or field (SET_NULL): their facets follow."""
+    for enterprise in Enterprise.objects.filter(
+            pk__in=getattr(instance, "_enterprise_ids", [])).with_related():
         documents.index(enterprise)

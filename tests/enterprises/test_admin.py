@@ -61,7 +61,8 @@ def test_a_specialist_adds_an_enterprise_with_a_checked_tax_code(client, staff, 
     assert client.post(url, data).status_code == 302
     enterprise = Enterprise.objects.get()
     assert enterprise.agency == agency and enterprise.tax_code == "0100233488"
-    assert EnterpriseRegister.objects.get(agency=agency)
+    assert EnterpriseRegister.objects.get(agency=agency).updated_by == staff["specialist"]
+    assert enterprise.history.first().history_type == "+"
 
 
 def test_the_clerk_reads_but_does_not_write_and_a_specialist_does_not_delete(

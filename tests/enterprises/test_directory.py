@@ -169,3 +169,11 @@ def test_the_english_directory_lists_the_same_enterprises(client, directory, lis
     english = translate(directory, title="Enterprises", slug="enterprises")
     names, _ = _names(client, url=english.url)
     assert len(names) == 3
+
+
+def test_a_deleted_zone_leaves_the_facets_of_its_enterprises(client, directory, listed, zones):
+    zones["tan_huong"].delete()
+    _, soup = _names(client)
+    labels = [label.get_text(" ", strip=True) for label in soup.select("fieldset.facet-zone label")]
+    assert labels == ["Khu công nghiệp Mỹ Tho (2)"]
+    assert len(_names(client)[0]) == 3

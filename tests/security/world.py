@@ -513,7 +513,7 @@ def _enterprises(ns):
     codes = []
     for serial in range(100, 200):
         try:
-            codes.append(tax_code(f"1207{ord(ns.key):03d}{serial}"[:9]))
+            codes.append(tax_code(f"1207{ord(ns.key):02d}{serial:03d}"))
         except ValueError:
             continue
     common = {"agency": ns.agency, "zone": zone, "industry": industry}

@@ -30,8 +30,8 @@ class EnterprisesConfig(AppConfig):
         # After the site's English pages (portal_english, 50).
         demo.register("enterprises", load_enterprises_demo, order=57)
         areas.register("enterprises.EnterpriseDirectoryPage", _("Enterprises"), icon="site",
-                       order=27, description=_("The enterprises in the agency's zones: "
-                                               "search, download"))
+                       order=27, description=_("Look up by zone, field of business and "
+                                               "status; download the list"))
         for role in ALL_ROLES:
             grant(role, "enterprises.view_enterprise", "enterprises.view_zone",
                   "enterprises.view_industry")

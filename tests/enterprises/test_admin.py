@@ -71,13 +71,17 @@ def test_the_clerk_reads_but_does_not_write_and_a_specialist_does_not_delete(
     and the leader delete. A refused POST changes nothing."""
     enterprise = make_enterprise("Công ty TNHH May mặc Phương Nam")
     client.force_login(staff["clerk"])
-    assert client.get(reverse("enterprises_enterprise:index")).status_code == 200
-    assert "Phương Nam" in client.get(reverse("enterprises_enterprise:index")).content.decode()
+    listing = client.get(reverse("enterprises_enterprise:index"))
+    assert listing.status_code == 200
+    assert "Phương Nam" in listing.content.decode()
+    assert reverse("enterprises:import") not in listing.content.decode()
     edit = reverse("enterprises_enterprise:edit", args=[enterprise.pk])
     assert _denied(client.get(edit))
     assert _denied(client.post(edit, {"name": "Đã sửa", "tax_code": enterprise.tax_code}))
     assert _denied(client.get(reverse("enterprises_enterprise:add")))
     client.force_login(staff["specialist"])
+    listing = client.get(reverse("enterprises_enterprise:index")).content.decode()
+    assert reverse("enterprises:import") in listing and reverse("enterprises:confirm") in listing
     delete = reverse("enterprises_enterprise:delete", args=[enterprise.pk])
     assert _denied(client.post(delete))
     enterprise.refresh_from_db()

@@ -24,6 +24,10 @@ LISTS = {
     "/hoi-nghi-hoi-thao/": ".event-title a",  # EventIndexPage → EventPage
     "/hoi-nghi-hoi-thao/?when=past": None,
     "/thong-ke/": ".statistics-title a",  # StatisticsIndexPage → StatisticsPage
+    "/du-an-dau-tu/": ".project-title a",  # ProjectIndexPage → ProjectPage
+    "/du-an-dau-tu/?status=calling&q=khu+cong+nghiep": None,
+    "/thong-tin-dau-thau/?q=quy+hoach+chi+tiet": ".notice-title a",  # NoticeIndexPage → a
+    "/thong-tin-dau-thau/?state=open": ".notice-title a",  # closed notice; an open one
     "/doanh-nghiep/": ".enterprise-title a",  # EnterpriseDirectoryPage → one enterprise
     "/doanh-nghiep/?q=may+mac&status=operating": None,
     "/tim-kiem/?q=dau+tu": ".search-result a",  # the site-wide search → its first result

@@ -23,6 +23,7 @@ _FOLDER_APPS = {
     "events": "plugins.events",
     "stats_pages": "plugins.stats_pages",
     "investment": "plugins.investment",
+    "enterprises": "plugins.enterprises",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

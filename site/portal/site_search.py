@@ -39,7 +39,7 @@ _TAG = re.compile(r"<[^>]*>")
 # The attributes whose text a result's snippet is cut from, the first that holds a word of
 # the query (else the first that is not empty): every kind has one or more of them.
 SNIPPET_FIELDS = ("summary", "search_description", "intro", "text", "answer", "body",
-                  "applicants", "requirements", "implementing_body", "job_title")
+                  "applicants", "requirements", "implementing_body", "job_title", "products")
 # Names of the kinds the site gives itself (others: their model's plural name).
 KIND_NAMES = {
     "portal.articlepage": _("News and articles"),
@@ -112,6 +112,20 @@ def _mailboxes():
     return Mailbox.objects.select_related("unit", "agency")
 
 
+def _enterprises():
+    from plugins.enterprises.models import Enterprise
+
+    return Enterprise.objects.published().with_related()
+
+
+def _enterprise_links(objects, request, site):
+    index = _index_page(site, "enterprises.EnterpriseDirectoryPage")
+    if index is None:
+        return {}
+    url = index.get_url(request)
+    return {obj.pk: url + index.reverse_subpage("detail", args=[obj.pk]) for obj in objects}
+
+
 OTHER_KINDS = {
     "editorial_board.question": OtherKind(_questions, lambda obj: obj.title,
                                           _question_links),
@@ -119,6 +133,7 @@ OTHER_KINDS = {
                                                 _directory_links("person")),
     "email_directory.mailbox": OtherKind(_mailboxes, lambda obj: obj.label,
                                          _directory_links("")),
+    "enterprises.enterprise": OtherKind(_enterprises, lambda obj: obj.name, _enterprise_links),
 }
 
 

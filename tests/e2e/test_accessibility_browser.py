@@ -28,6 +28,8 @@ LISTS = {
     "/du-an-dau-tu/?status=calling&q=khu+cong+nghiep": None,
     "/thong-tin-dau-thau/?q=quy+hoach+chi+tiet": ".notice-title a",  # NoticeIndexPage → a
     "/thong-tin-dau-thau/?state=open": ".notice-title a",  # closed notice; an open one
+    "/doanh-nghiep/": ".enterprise-title a",  # EnterpriseDirectoryPage → one enterprise
+    "/doanh-nghiep/?q=may+mac&status=operating": None,
     "/tim-kiem/?q=dau+tu": ".search-result a",  # the site-wide search → its first result
     "/tim-kiem/?q=thu+tuc&kind=procedures.procedurepage&page=2": None,
     "/tim-kiem/?q=khong+co+tu+nay+xyz": None,  # no result

@@ -252,11 +252,14 @@ def test_the_public_api_and_pages_show_only_the_sites_published_content(world, d
     unpublished = [own.pages[name].title for name in ("legal_secret", "legal_draft",
                                                        "news_draft")]
     unpublished += [own.files[name].title for name in ("secret", "draft", "private")]
+    unpublished.append(own.hidden_enterprise.name)
     urls = ["/api/v2/pages/", "/api/v2/pages/?type=legal_docs.LegalDocumentPage&fields=*",
             "/api/v2/documents/", "/api/v2/pages/?search=" + other.marker,
             own.pages["directory"].relative_url(own.site),
             own.pages["library"].relative_url(own.site),
-            own.pages["procedure_index"].relative_url(own.site), "/sitemap.xml"]
+            own.pages["procedure_index"].relative_url(own.site),
+            own.pages["enterprises"].relative_url(own.site),
+            own.pages["enterprises"].relative_url(own.site) + "xuat/csv/", "/sitemap.xml"]
     failures = []
     for persona in PUBLIC_PERSONAS:
         client = client_for(world, persona)
@@ -338,6 +341,10 @@ OWN_LISTS = {
     # the trusted certificate authorities are the installation's (superusers only).
     "eoffice_signing_certificate:index": {IT},
     "eoffice_trusted_ca:index": NOBODY,
+    # The enterprise directory: read by everyone of the agency, kept by its writers.
+    "enterprises_enterprise:index": EVERYONE,
+    "enterprises_zone:index": EVERYONE,
+    "enterprises_industry:index": EVERYONE,
 }
 
 

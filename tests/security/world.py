@@ -106,6 +106,7 @@ def _agency(root, key, symbol):
     _consultations(ns)
 
     _notices(ns)
+    _enterprises(ns)
     return ns
 
 
@@ -501,3 +502,28 @@ def _notices(ns):
         "eoffice_notices.Board": board,
         "eoffice_notices.Post": post,
     })
+
+
+def _enterprises(ns):
+    from plugins.enterprises.demo import tax_code
+    from plugins.enterprises.models import Enterprise, EnterpriseDirectoryPage, Industry, Zone
+
+    zone = Zone.objects.create(agency=ns.agency, name=f"Khu công nghiệp {ns.marker}")
+    industry = Industry.objects.create(agency=ns.agency, name=f"Ngành nghề {ns.marker}")
+    codes = []
+    for serial in range(100, 200):
+        try:
+            codes.append(tax_code(f"1207{ord(ns.key):02d}{serial:03d}"))
+        except ValueError:
+            continue
+    common = {"agency": ns.agency, "zone": zone, "industry": industry}
+    ns.objects["enterprises.Zone"] = zone
+    ns.objects["enterprises.Industry"] = industry
+    ns.objects["enterprises.Enterprise"] = Enterprise.objects.create(
+        name=f"Công ty {ns.marker}", tax_code=codes[0], products=f"Sản phẩm {ns.marker}",
+        **common)
+    ns.hidden_enterprise = Enterprise.objects.create(
+        name=f"Công ty chưa công bố {ns.key}", tax_code=codes[1], is_published=False, **common)
+    page = ns.home.add_child(instance=EnterpriseDirectoryPage(title=f"Doanh nghiệp {ns.marker}",
+                                                              slug="doanh-nghiep"))
+    ns.pages["enterprises"] = _publish(page)

@@ -32,7 +32,9 @@ class FacetedIndexPageMixin:
 
     The list sets ``listing_model`` and ``get_listing_form_class()``, has a ``per_page``
     field, and may override :meth:`get_listing_queryset` (what to load with each page) and
-    :meth:`get_listing_hit` (what a result row shows besides the page).
+    :meth:`get_listing_hit` (what a result row shows besides the page). A list of records
+    that are not pages overrides :meth:`get_listing_objects` and :meth:`listing_language`
+    too (``listing_model`` is then that record's model).
     """
 
     listing_model = None
@@ -46,6 +48,16 @@ class FacetedIndexPageMixin:
 
     def get_listing_hit(self, page, words):
         return {"page": page, "title": highlight(page.title, words)}
+
+    def get_listing_objects(self, object_ids):
+        """The listed objects among ``object_ids`` (pages: live and public ones only). A list
+        of records that are not pages (a directory) returns its public records instead."""
+        return self.get_listing_queryset().live().public().filter(pk__in=object_ids)
+
+    def listing_language(self):
+        """The content language searched: the page's own. A list of records that are not
+        pages (they have no language) returns ``None``: every language."""
+        return page_language(self)
 
     def listing_agency_id(self):
         from plugins.core.scoping import agency_for_page
@@ -63,11 +75,10 @@ class FacetedIndexPageMixin:
         results = search(SearchRequest(
             model=self.listing_model, query=asked.query, filters=asked.filters,
             facet_names=form.facet_names(), agency_id=agency_id,
-            language=page_language(self), date_from=asked.date_from, date_to=asked.date_to,
+            language=self.listing_language(), date_from=asked.date_from, date_to=asked.date_to,
             sort=asked.sort, page=asked.page, per_page=per_page or self.per_page,
         ))
-        found = {page.pk: page for page in self.get_listing_queryset().live().public()
-                 .filter(pk__in=results.object_ids)}
+        found = {page.pk: page for page in self.get_listing_objects(results.object_ids)}
         pages = [found[pk] for pk in results.object_ids if pk in found]
         return Listing(form=form, asked=asked, results=results, pages=pages)
 

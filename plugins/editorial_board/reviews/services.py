@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.models import Page
 
+from plugins.core import periodic_updates
 from plugins.core.models import Agency, Position, Unit
 from plugins.core.scoping import agency_for_page
 from plugins.editorial_board.models import EditorialMetadataMixin, PageReview, ReviewRule
@@ -56,7 +57,47 @@ def add_months(moment, months):
 
 
 def rules_for(agency):
-    return list(ReviewRule.objects.filter(agency=agency).select_related("page_type"))
+    """The agency's rules, and an unsaved rule for each page type registered with
+    :mod:`plugins.core.periodic_updates` that the agency has no rule of its own for."""
+    rules = list(ReviewRule.objects.filter(agency=agency).select_related("page_type"))
+    return rules + registered_rules(agency, rules)
+
+
+def registered_rules(agency, rules=()):
+    from django.contrib.contenttypes.models import ContentType
+
+    own = {rule.page_type_id for rule in rules}
+    found = []
+    for entry in periodic_updates.registered():
+        page_type = ContentType.objects.get_for_model(entry.model)  # cached after the first
+        if page_type.pk not in own:
+            found.append(ReviewRule(agency=agency, page_type=page_type, months=entry.months))
+    return found
+
+
+def _checked_at(rules):
+    """The later of a page's last publication, its last review and, for a page type
+    registered with a data lookup, its data's last update — whose publication then does not
+    count (editing the page's introduction does not bring its data up to date)."""
+    types = {rule.page_type_id for rule in rules}
+    published = Coalesce("last_published_at", Value(_EPOCH))
+    data_types, updates = [], []
+    for entry in periodic_updates.registered():
+        expression = periodic_updates.update_expression(entry)
+        if expression is not None and rule_type_id(entry) in types:
+            data_types.append(rule_type_id(entry))
+            updates.append(Coalesce(expression, Value(_EPOCH), output_field=DateTimeField()))
+    if data_types:
+        published = Case(When(content_type_id__in=data_types, then=Value(_EPOCH)),
+                         default=published, output_field=DateTimeField())
+    return Greatest(published, Coalesce("last_review_at", Value(_EPOCH)), *updates,
+                    output_field=DateTimeField())
+
+
+def rule_type_id(entry):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(entry.model).pk
 
 
 def _unit_expression(agency, rules):
@@ -100,9 +141,7 @@ def tracked_pages(agency, now=None, rules=None):
             last_reviewer_id=Subquery(latest.values("reviewed_by_id")[:1]),
         )
         .annotate(
-            checked_at=Greatest(Coalesce("last_published_at", Value(_EPOCH)),
-                                Coalesce("last_review_at", Value(_EPOCH)),
-                                output_field=DateTimeField()),
+            checked_at=_checked_at(rules),
             review_cutoff=Case(*[When(content_type_id=rule.page_type_id,
                                       then=Value(months_before(now, rule.months)))
                                  for rule in rules], output_field=DateTimeField()),
@@ -161,8 +200,8 @@ def decorate(pages):
 def is_tracked(page):
     """Whether ``page`` is of a type its agency reviews periodically."""
     agency = agency_for_page(page)
-    return agency is not None and ReviewRule.objects.filter(
-        agency=agency, page_type_id=page.content_type_id).exists()
+    return agency is not None and any(rule.page_type_id == page.content_type_id
+                                      for rule in rules_for(agency))
 
 
 @transaction.atomic
@@ -178,8 +217,10 @@ def send_review_reminders(today=None):
     today = today or timezone.localdate()
     monday = previous_week(today)[1]
     sent = 0
-    agency_ids = ReviewRule.objects.values_list("agency_id", flat=True).distinct()
-    for agency in Agency.objects.filter(pk__in=agency_ids).select_related("site__root_page"):
+    agencies = Agency.objects.select_related("site__root_page")
+    if not periodic_updates.registered():  # else every agency has a rule
+        agencies = agencies.filter(pk__in=ReviewRule.objects.values("agency_id"))
+    for agency in agencies:
         pages = decorate(due_pages(agency).select_related("content_type"))
         if not pages or not claim(agency, WEEKLY, monday):
             continue

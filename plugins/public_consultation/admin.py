@@ -8,9 +8,10 @@ agency's answers. Comments come from the public form only and are kept: nobody a
 deletes one here.
 """
 
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -30,14 +31,12 @@ class ExcerptColumn(TitleColumn):
         return Truncator(instance.text).chars(90)
 
 
-class CommentForm(AgencyScopedAdminForm):
+class CommentModerationForm(AgencyScopedAdminForm):
     """Only the state and the answer change; who moderated, and when, is recorded."""
 
     def save(self, commit=True):
         comment = super().save(commit=False)
         if "status" in self.changed_data:
-            from django.utils import timezone
-
             comment.moderated_at = timezone.now()
             comment.moderated_by = self.for_user
         if commit:
@@ -53,7 +52,6 @@ class CommentViewSet(AgencyScopedModelViewSet):
     menu_label = _("Comments on drafts")
     menu_order = 265
     add_to_admin_menu = True
-    base_form_class = CommentForm
     list_display = [
         ExcerptColumn("text", label=_("Comment"), url_name="public_consultation_comment:edit"),
         Column("page", label=_("Consultation")),
@@ -65,7 +63,7 @@ class CommentViewSet(AgencyScopedModelViewSet):
     list_select_related = ("page",)
     search_fields = ["name", "text", "section"]
     ordering = ["-received_at"]
-    panels = [
+    edit_handler = ObjectList([
         MultiFieldPanel([
             FieldPanel("page", read_only=True),
             FieldRowPanel([FieldPanel("name", read_only=True),
@@ -77,4 +75,4 @@ class CommentViewSet(AgencyScopedModelViewSet):
         ], heading=_("The comment (contacts are never published)")),
         FieldPanel("status"),
         FieldPanel("answer"),
-    ]
+    ], base_form_class=CommentModerationForm)

@@ -22,7 +22,8 @@ class ConsultationSearchForm(ListingForm):
 
     @classmethod
     def facet_labels(cls, index_page, agency_id):
-        areas = (ConsultationPage.objects.filter(agency_id=agency_id).exclude(subject_area="")
+        live = ConsultationPage.objects.live().filter(agency_id=agency_id)
+        areas = (live.exclude(subject_area="")
                  .order_by("subject_area").values_list("subject_area", flat=True).distinct())
         return {"area": {area: area for area in areas}}
 

@@ -4,7 +4,6 @@
   and the copy to the receiving address go through the core outbox
   (:func:`plugins.core.mail.queue_mail`), which sends them after the commit and retries a
   failed delivery: a comment is never lost because the mail server is down.
-- :func:`moderate`: approve or refuse, with who and when.
 - :func:`sweep` (django-q2, every minute): keeps each consultation's search entry in step
   with its state (the list's facet of states) and, once a window has closed, tells the
   drafter and the receiving address how many comments came in — once per close.
@@ -91,20 +90,6 @@ def _admin_url():
         return ""
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
     return f"{base.rstrip('/')}{path}"
-
-
-@transaction.atomic
-def moderate(comment, status, user, *, answer=None, now=None):
-    """Approve or refuse ``comment`` (or put it back to waiting), recording who and when."""
-    comment.status = status
-    comment.moderated_at = now or timezone.now()
-    comment.moderated_by = user
-    fields = ["status", "moderated_at", "moderated_by"]
-    if answer is not None:
-        comment.answer = answer
-        fields.append("answer")
-    comment.save(update_fields=fields)
-    return comment
 
 
 # --- the scheduled job -------------------------------------------------------------------

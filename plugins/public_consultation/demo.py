@@ -188,8 +188,10 @@ def _index_page(agency, context):
     home = _home(agency, context)
     index_page = ConsultationIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
     if index_page is None:
+        # Not in the main menu, which is full at 1280 px (one row): the home page's quick
+        # links (plugins.core.areas) and the site search lead here.
         index_page = ConsultationIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG,
-                                           intro=INDEX_INTRO, show_in_menus=True)
+                                           intro=INDEX_INTRO, show_in_menus=False)
         home.add_child(instance=index_page)
         index_page.save_revision().publish()
         context.note(True, f"consultation list /{INDEX_SLUG}/ of {agency.symbol}")

@@ -24,6 +24,10 @@ LISTS = {
     "/hoi-nghi-hoi-thao/": ".event-title a",  # EventIndexPage → EventPage
     "/hoi-nghi-hoi-thao/?when=past": None,
     "/thong-ke/": ".statistics-title a",  # StatisticsIndexPage → StatisticsPage
+    # ConsultationIndexPage → an open ConsultationPage (its comment form), a closed one
+    # (the summary and the answers)
+    "/lay-y-kien-du-thao/?state=open": ".consultation-title a",
+    "/lay-y-kien-du-thao/?state=closed&q=moi+truong": ".consultation-title a",
     "/tim-kiem/?q=dau+tu": ".search-result a",  # the site-wide search → its first result
     "/tim-kiem/?q=thu+tuc&kind=procedures.procedurepage&page=2": None,
     "/tim-kiem/?q=khong+co+tu+nay+xyz": None,  # no result

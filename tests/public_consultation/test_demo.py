@@ -3,6 +3,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from plugins.core.demo import DemoContext
 from plugins.core.models import Agency
@@ -85,3 +86,24 @@ def test_loading_the_demo_again_changes_nothing(demo):
     load_consultation_demo(context)
     assert context.created == 0
     assert (ConsultationPage.objects.count(), Comment.objects.count()) == before
+
+
+@pytest.mark.skipif("portal" not in settings.INSTALLED_APPS,
+                    reason="the site-wide search is the reference site's")
+def test_the_site_wide_search_finds_consultations_without_accents(client, demo):
+    """R-SITE-6: /tim-kiem/ lists the consultations as a kind of their own; a draft and a
+    comment are never found."""
+    response = client.get("/tim-kiem/", {"q": "quy che trang thong tin",
+                                         "kind": "public_consultation.consultationpage"},
+                          HTTP_HOST="localhost")
+    soup = BeautifulSoup(response.content, "html.parser")
+    results = [(item.select_one(".search-kind").get_text(strip=True),
+                " ".join(item.select_one("h3").get_text().split()))
+               for item in soup.select(".search-result")]
+    assert ("Dự thảo lấy ý kiến góp ý",
+            "Dự thảo Quy chế quản lý, sử dụng Trang thông tin điện tử của Ban Quản lý") in results
+    assert not _titles(soup)  # the search's own rows, not the list's
+    for query in ("nha o cong nhan", "quang cao dich vu"):  # the draft, a refused comment
+        response = client.get("/tim-kiem/", {"q": query}, HTTP_HOST="localhost")
+        assert "Dự thảo Quy định về nhà ở" not in response.content.decode()
+        assert "Quảng cáo dịch vụ" not in response.content.decode()

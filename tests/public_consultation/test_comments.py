@@ -139,3 +139,21 @@ def test_a_token_serves_once_and_an_address_is_limited(client, page):
 def test_a_get_of_the_form_address_leads_back_to_the_page(client, page):
     response = client.get(page.url + "gop-y/")
     assert response.status_code == 302 and response["Location"].endswith("#comment-form")
+
+
+@pytest.mark.parametrize("changes", [
+    {"text": "Ý kiến\x00có ký tự NUL"},
+    {"name": "\u202eTên đảo chiều"},
+    {"text": "x" * 6000},
+    {"email": "không-phải-email"},
+    {"section": "Đ" * 500},
+])
+def test_hostile_values_are_refused_without_a_server_error(client, make_consultation,
+                                                           changes):
+    """R-SEC-2: control characters, an oversized text, a broken email: a 400 with the form
+    again, nothing stored."""
+    client.raise_request_exception = False
+    page = make_consultation("Dự thảo Quy định", days(-1), days(10))
+    response = submit(client, page, **changes)
+    assert response.status_code == 400
+    assert not Comment.objects.exists()

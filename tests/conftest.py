@@ -22,6 +22,7 @@ _FOLDER_APPS = {
     "site_health": "plugins.site_health",
     "events": "plugins.events",
     "stats_pages": "plugins.stats_pages",
+    "investment": "plugins.investment",
     "public_consultation": "plugins.public_consultation",
 }
 collect_ignore = [

@@ -37,7 +37,8 @@ from plugins.core.wagtail_vi.paths import JS_LOCALE_PATH
 # Every plugin of the package; each works with the core alone.
 ALL = ("email_directory", "legal_docs", "procedures", "editorial_board", "eoffice.documents",
        "eoffice.exchange", "eoffice.schedules", "eoffice.tasks", "eoffice.consultations",
-       "eoffice.notices", "site_health", "events", "stats_pages", "public_consultation")
+       "eoffice.notices", "site_health", "events", "stats_pages", "investment",
+       "public_consultation")
 
 CORE_APP = "plugins.core"
 WAGTAIL_VI_APP = "plugins.core.wagtail_vi"

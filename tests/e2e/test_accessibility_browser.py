@@ -24,6 +24,10 @@ LISTS = {
     "/hoi-nghi-hoi-thao/": ".event-title a",  # EventIndexPage → EventPage
     "/hoi-nghi-hoi-thao/?when=past": None,
     "/thong-ke/": ".statistics-title a",  # StatisticsIndexPage → StatisticsPage
+    "/du-an-dau-tu/": ".project-title a",  # ProjectIndexPage → ProjectPage
+    "/du-an-dau-tu/?status=calling&q=khu+cong+nghiep": None,
+    "/thong-tin-dau-thau/?q=quy+hoach+chi+tiet": ".notice-title a",  # NoticeIndexPage → a
+    "/thong-tin-dau-thau/?state=open": ".notice-title a",  # closed notice; an open one
     # ConsultationIndexPage → an open ConsultationPage (its comment form), a closed one
     # (the summary and the answers)
     "/lay-y-kien-du-thao/?state=open": ".consultation-title a",

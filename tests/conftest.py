@@ -24,6 +24,7 @@ _FOLDER_APPS = {
     "stats_pages": "plugins.stats_pages",
     "investment": "plugins.investment",
     "enterprises": "plugins.enterprises",
+    "public_consultation": "plugins.public_consultation",
 }
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS

@@ -38,7 +38,7 @@ from plugins.core.wagtail_vi.paths import JS_LOCALE_PATH
 ALL = ("email_directory", "legal_docs", "procedures", "editorial_board", "eoffice.documents",
        "eoffice.exchange", "eoffice.schedules", "eoffice.tasks", "eoffice.consultations",
        "eoffice.notices", "site_health", "events", "stats_pages", "investment",
-       "enterprises")
+       "enterprises", "public_consultation")
 
 CORE_APP = "plugins.core"
 WAGTAIL_VI_APP = "plugins.core.wagtail_vi"

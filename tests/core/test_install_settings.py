@@ -70,7 +70,7 @@ def test_all_plugins_in_the_package_order_and_plugin_names_in_either_form():
     assert [a for a in apps if a.startswith("plugins.") and a.count(".") == 1] == [
         "plugins.core", "plugins.email_directory", "plugins.legal_docs", "plugins.procedures",
         "plugins.editorial_board", "plugins.site_health", "plugins.events", "plugins.stats_pages",
-        "plugins.investment", "plugins.enterprises"]
+        "plugins.investment", "plugins.enterprises", "plugins.public_consultation"]
     assert installed(plugins=["plugins.procedures"])["INSTALLED_APPS"][3] == "plugins.procedures"
 
 

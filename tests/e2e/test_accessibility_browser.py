@@ -30,6 +30,10 @@ LISTS = {
     "/thong-tin-dau-thau/?state=open": ".notice-title a",  # closed notice; an open one
     "/doanh-nghiep/": ".enterprise-title a",  # EnterpriseDirectoryPage → one enterprise
     "/doanh-nghiep/?q=may+mac&status=operating": None,
+    # ConsultationIndexPage → an open ConsultationPage (its comment form), a closed one
+    # (the summary and the answers)
+    "/lay-y-kien-du-thao/?state=open": ".consultation-title a",
+    "/lay-y-kien-du-thao/?state=closed&q=moi+truong": ".consultation-title a",
     "/tim-kiem/?q=dau+tu": ".search-result a",  # the site-wide search → its first result
     "/tim-kiem/?q=thu+tuc&kind=procedures.procedurepage&page=2": None,
     "/tim-kiem/?q=khong+co+tu+nay+xyz": None,  # no result

@@ -244,6 +244,27 @@ def test_citizens_questions_show_only_published_answers_of_the_site(world, db):
     assert not failures, "\n".join(failures)
 
 
+def test_public_consultations_show_no_unapproved_comment_nor_contact(world, db):
+    """R-SITE-6, R-SEC-2: on agency B's consultation page, a comment waiting for moderation
+    and its sender's contacts stay out of sight of everyone, signed in or not."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.public_consultation"):
+        pytest.skip("no public consultation")
+    other = world.agencies["B"]
+    comment = other.objects["public_consultation.Comment"]
+    url = other.pages["consultation"].relative_url(other.site)
+    failures = []
+    for persona in PUBLIC_PERSONAS:
+        response = _public(client_for(world, persona), url, other.site.hostname)
+        body = _body(response)
+        if response.status_code != 200:
+            failures.append(f"{persona}: {url} → {response.status_code}")
+        elif any(text in body for text in (comment.text, comment.email, comment.phone)):
+            failures.append(f"{persona}: the pending comment or its contacts")
+    assert not failures, "\n".join(failures)
+
+
 def test_the_public_api_and_pages_show_only_the_sites_published_content(world, db):
     """R-SEC-2: on agency A's site, the public API (pages, documents) and the public pages
     that list records (directory, questions, documents) hold nothing of agency B and none
@@ -345,6 +366,9 @@ OWN_LISTS = {
     "enterprises_enterprise:index": EVERYONE,
     "enterprises_zone:index": EVERYONE,
     "enterprises_industry:index": EVERYONE,
+    # Citizens' comments on drafts (R-SITE-6): those who draft and answer moderate them; the
+    # clerk and IT do not read the citizens' contacts.
+    "public_consultation_comment:index": {LEADER, UNIT, SPEC},
 }
 
 

@@ -107,6 +107,7 @@ def _agency(root, key, symbol):
 
     _notices(ns)
     _enterprises(ns)
+    _public_consultation(ns)
     return ns
 
 
@@ -527,3 +528,29 @@ def _enterprises(ns):
     page = ns.home.add_child(instance=EnterpriseDirectoryPage(title=f"Doanh nghiệp {ns.marker}",
                                                               slug="doanh-nghiep"))
     ns.pages["enterprises"] = _publish(page)
+def _public_consultation(ns):
+    """A public consultation on a draft with a citizen's comment waiting for moderation
+    (plugins.public_consultation): the comment holds the sender's contacts."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.public_consultation"):
+        return
+    from plugins.public_consultation.models import (
+        Comment,
+        ConsultationIndexPage,
+        ConsultationPage,
+    )
+
+    index = ns.home.add_child(instance=ConsultationIndexPage(
+        title=f"Lấy ý kiến dự thảo {ns.marker}", slug="lay-y-kien-du-thao"))
+    _publish(index)
+    now = timezone.now()
+    page = index.add_child(instance=ConsultationPage(
+        title=f"Dự thảo quy chế {ns.marker}", slug="du-thao-quy-che",
+        email=f"gopy{ns.key}@example.test", opens=now - datetime.timedelta(days=1),
+        closes=now + datetime.timedelta(days=10)))
+    ns.pages["consultation"] = _publish(page)
+    ns.objects["public_consultation.Comment"] = Comment.objects.create(
+        agency=ns.agency, page=page, name=f"Người góp ý {ns.marker}",
+        email=f"gopy-cong-dan{ns.key}@example.test", phone="0912 000 111",
+        text=f"Ý kiến chờ duyệt {ns.marker}")

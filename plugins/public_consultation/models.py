@@ -27,6 +27,7 @@ from plugins.core.calendar import OFFICE_TZ
 from plugins.core.files import file_format
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
+from plugins.core.page_cache import expires_at
 from plugins.core.scoping import AgencyQuerySet
 from plugins.core.text import nfc
 
@@ -124,6 +125,11 @@ class ConsultationPage(RoutablePageMixin, AgencyPageMixin, Page):
     def state(self, now=None):
         return state_at(self.opens, self.closes, now or timezone.now())
 
+    def next_change(self, now=None):
+        """When the state shown now changes (None once closed)."""
+        now = now or timezone.now()
+        return self.opens if now < self.opens else self.closes if now < self.closes else None
+
     @property
     def current_state(self):
         return self.state()
@@ -144,6 +150,7 @@ class ConsultationPage(RoutablePageMixin, AgencyPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(self, request))
+        expires_at(request, self.next_change())  # a cached copy opens and closes on time
         return context
 
     @path("gop-y/", name="comment")
@@ -203,6 +210,12 @@ class ConsultationIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         hit = super().get_listing_hit(page, words)
         hit["state"] = page.state()
         return hit
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        changes = (hit["page"].next_change() for hit in context["hits"])
+        expires_at(request, min((moment for moment in changes if moment), default=None))
+        return context
 
 
 class CommentStatus(models.TextChoices):

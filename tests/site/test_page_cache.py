@@ -286,3 +286,17 @@ def test_an_open_notice_and_an_upcoming_event_leave_the_cache_when_their_state_c
     assert client.get(event.url).wsgi_request._page_cache_until == event.start
     listing = client.get(event.get_parent().url + "?when=upcoming")
     assert now < listing.wsgi_request._page_cache_until <= event.start
+
+
+def test_a_consultation_leaves_the_cache_when_its_window_opens_or_closes(client, cached):
+    """R-SITE-6, R-SITE-8: a consultation page and its list are kept no longer than the
+    next opening or closing of a window they show."""
+    from plugins.public_consultation.models import ConsultationPage
+
+    now = timezone.now()
+    consultation = ConsultationPage.objects.live().filter(
+        closes__gt=now, locale__language_code="vi").order_by("closes").first()
+    assert client.get(consultation.url).wsgi_request._page_cache_until == (
+        consultation.next_change())
+    listing = client.get(consultation.get_parent().url)
+    assert now < listing.wsgi_request._page_cache_until <= consultation.next_change()

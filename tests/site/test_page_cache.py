@@ -300,3 +300,11 @@ def test_a_consultation_leaves_the_cache_when_its_window_opens_or_closes(client,
         consultation.next_change())
     listing = client.get(consultation.get_parent().url)
     assert now < listing.wsgi_request._page_cache_until <= consultation.next_change()
+
+
+def test_a_visitor_with_a_message_waiting_gets_the_live_page(client, cached):
+    """A message kept in a cookie (Django's messages) is shown by the next page: that page
+    is never answered from the cache."""
+    _warm(client, "/tin-tuc/")
+    client.cookies["messages"] = "waiting"
+    assert HEADER not in client.get("/tin-tuc/")

@@ -11,12 +11,16 @@ SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/ap
 # exports), the sitemap and the site-wide search.
 CACHED_VIEWS = {"wagtail_serve", "sitemap", "site_search"}
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Django's messages kept in a cookie: a visitor who has one waits for the page that shows it.
+MESSAGES_COOKIE = "messages"
 
 
 def may_answer(request):
-    """A citizen's GET or HEAD of a public address: no session (staff are signed in)."""
+    """A citizen's GET or HEAD of a public address: no session (staff are signed in), no
+    message waiting to be shown."""
     return (request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and MESSAGES_COOKIE not in request.COOKIES
             and not request.path.startswith(SKIPPED_PREFIXES))
 
 

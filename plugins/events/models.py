@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plugins.core.calendar import OFFICE_TZ
-from plugins.core.files import file_format
+from plugins.core.files.attachments import PageAttachment
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.page_cache import expires_at
@@ -153,38 +153,14 @@ class EventPage(RoutablePageMixin, AgencyPageMixin, Page):
         return ical_response(self, request)
 
 
-class EventMaterial(Orderable):
+class EventMaterial(PageAttachment):
     """A document of the event (agenda, papers, slides): read online or downloaded."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"),
-                                 on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(_("title shown"), max_length=255, blank=True,
-                             help_text=_("Leave empty to use the document's title."))
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageAttachment.Meta):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        return self.title or self.document.title
-
-    @property
-    def format(self):
-        return file_format(self.document.filename)
-
-    @property
-    def readable_online(self):
-        """Browsers show a PDF or an image themselves; other files are downloaded."""
-        found = self.format
-        return found is not None and found.media_type in (
-            "application/pdf", "image/jpeg", "image/png", "image/gif")
 
 
 class EventLink(Orderable):

@@ -20,11 +20,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from plugins.core.calendar import OFFICE_TZ
-from plugins.core.files import file_format
+from plugins.core.files.attachments import PageAttachment
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.page_cache import expires_at
@@ -160,31 +160,14 @@ class ConsultationPage(RoutablePageMixin, AgencyPageMixin, Page):
         return comment_view(self, request)
 
 
-class DraftFile(Orderable):
+class DraftFile(PageAttachment):
     """A draft or an explanatory document put up for comments."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="draft_files")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"),
-                                 on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(_("title shown"), max_length=255, blank=True,
-                             help_text=_("Leave empty to use the document's title."))
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageAttachment.Meta):
         verbose_name = _("draft file")
         verbose_name_plural = _("draft files")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        return self.title or self.document.title
-
-    @property
-    def format(self):
-        return file_format(self.document.filename)
 
 
 class ConsultationIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):

@@ -20,13 +20,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from plugins.core.calendar import OFFICE_TZ
+from plugins.core.files.attachments import PageAttachment, attachments
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.money import format_vnd
 from plugins.core.page_cache import expires_at
 from plugins.core.text import nfc
 from plugins.investment.forms import NoticePageForm
-from plugins.investment.models.attachments import Attachment, attachments
 
 
 class NoticeKind(models.TextChoices):
@@ -156,23 +156,23 @@ class NoticePage(AgencyPageMixin, Page):
         return context
 
 
-class NoticeDocument(Attachment):
+class NoticeDocument(PageAttachment):
     """A document of the notice: the invitation, the bidding documents, a corrigendum."""
 
     page = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="documents")
 
-    class Meta(Attachment.Meta):
+    class Meta(PageAttachment.Meta):
         verbose_name = _("notice document")
         verbose_name_plural = _("notice documents")
 
 
-class NoticeResultDocument(Attachment):
+class NoticeResultDocument(PageAttachment):
     """A document of the results (the decision approving the selection, the minutes)."""
 
     page = ParentalKey(NoticePage, on_delete=models.CASCADE,
                        related_name="result_documents")
 
-    class Meta(Attachment.Meta):
+    class Meta(PageAttachment.Meta):
         verbose_name = _("result document")
         verbose_name_plural = _("result documents")
 

@@ -16,11 +16,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from plugins.core.calendar import OFFICE_TZ
+from plugins.core.files.attachments import PageAttachment, attachments
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.money import format_vnd
 from plugins.core.text import nfc
-from plugins.investment.models.attachments import Attachment, attachments
 
 
 class ProjectStatus(models.TextChoices):
@@ -143,12 +143,12 @@ class ProjectPage(AgencyPageMixin, Page):
         return context
 
 
-class ProjectDocument(Attachment):
+class ProjectDocument(PageAttachment):
     """A document of the project: decision, investment brief, planning map, form."""
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="documents")
 
-    class Meta(Attachment.Meta):
+    class Meta(PageAttachment.Meta):
         verbose_name = _("project document")
         verbose_name_plural = _("project documents")
 

@@ -1,5 +1,6 @@
-"""A document attached to a page (a project's or a notice's files): read online or
-downloaded, open formats marked."""
+"""A document attached to a page — an event's materials, a project's or a notice's files, a
+consultation's drafts: read online or downloaded, open formats marked. One abstract model
+for every plugin's attachments; each subclass adds its ``ParentalKey``."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from plugins.core.files import file_format
 READABLE_ONLINE = ("application/pdf", "image/jpeg", "image/png", "image/gif")
 
 
-class Attachment(Orderable):
+class PageAttachment(Orderable):
     """Abstract: a subclass adds ``page = ParentalKey(…, related_name=…)``."""
 
     document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"),
@@ -38,6 +39,7 @@ class Attachment(Orderable):
 
     @property
     def readable_online(self):
+        """Browsers show a PDF or an image themselves; other files are downloaded."""
         found = self.format
         return found is not None and found.media_type in READABLE_ONLINE
 

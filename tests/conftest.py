@@ -140,11 +140,32 @@ def _load_demo_snapshot():
     return snapshot
 
 
+def _media_files():
+    """Every file under MEDIA_ROOT: {path relative to it: content}."""
+    from pathlib import Path
+
+    root = Path(settings.MEDIA_ROOT)
+    return {str(path.relative_to(root)): path.read_bytes()
+            for path in root.rglob("*") if path.is_file()}
+
+
+def _write_media_files(files):
+    from pathlib import Path
+
+    root = Path(settings.MEDIA_ROOT)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
     """The demo's rows, loaded once for the whole session (see tests/demo_db.py). The
     workers of one run (pytest-xdist) share them: the first to need them loads the demo,
-    the others read its copy from the run's temporary folder instead of loading it again."""
+    the others read its copy from the run's temporary folder instead of loading it again,
+    with the files the demo wrote (documents, images) into its media folder, since each
+    worker has its own."""
     import fcntl
     import pickle
 
@@ -157,9 +178,12 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
         with open(f"{shared}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if shared.exists():
-                return pickle.loads(shared.read_bytes())
+                snapshot, media = pickle.loads(shared.read_bytes())
+                _write_media_files(media)
+                return snapshot
             snapshot = _load_demo_snapshot()
-            shared.write_bytes(pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL))
+            shared.write_bytes(pickle.dumps((snapshot, _media_files()),
+                                            protocol=pickle.HIGHEST_PROTOCOL))
             return snapshot
 
 

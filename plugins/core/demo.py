@@ -32,6 +32,25 @@ class DemoContext:
             self.log(f"  + {what}")
 
 
+def agency_home(agency, context):
+    """The agency's home page, under which a plugin puts its demo: its site's root, or, when
+    the site's root is the tree's own root (a site of the core and one plugin alone), a
+    plain page made its root."""
+    from wagtail.models import Page
+
+    site = agency.site
+    if site.root_page.depth > 1:
+        return site.root_page
+    slug = f"trang-chu-{agency.symbol.lower()}"
+    home = Page.objects.child_of(site.root_page).filter(slug=slug).first()
+    if home is None:
+        home = site.root_page.add_child(instance=Page(title=agency.name, slug=slug))
+        context.note(True, f"home page of {agency.symbol}")
+    site.root_page = home
+    site.save()
+    return home
+
+
 def translate_page(page, locale, context, **fields):
     """The version of ``page`` in ``locale``, made as an editor makes it (Wagtail's copy
     for translation), filled with ``fields`` and published — once: an existing translation

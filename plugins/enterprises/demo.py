@@ -13,9 +13,9 @@ import datetime
 
 from django.utils import timezone
 from stdnum.vn import mst
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from plugins.core.demo import translate_page
+from plugins.core.demo import agency_home, translate_page
 from plugins.enterprises.models import (
     Enterprise,
     EnterpriseDirectoryPage,
@@ -187,24 +187,9 @@ def _enterprise(agency, row, zones, industries, context):
     context.note(True, f"enterprise {name}{'' if published else ' (admin only)'}")
 
 
-def _home(agency, context):
-    """The agency's home page: its site's root, or, when the site's root is the tree's own
-    root (a site of the core and this plugin alone), a plain page made its root."""
-    site = agency.site
-    if site.root_page.depth > 1:
-        return site.root_page
-    slug = f"trang-chu-{agency.symbol.lower()}"
-    home = Page.objects.child_of(site.root_page).filter(slug=slug).first()
-    if home is None:
-        home = site.root_page.add_child(instance=Page(title=agency.name, slug=slug))
-        context.note(True, f"home page of {agency.symbol}")
-    site.root_page = home
-    site.save()
-    return home
-
 
 def _page(agency, context):
-    home = _home(agency, context)
+    home = agency_home(agency, context)
     page = EnterpriseDirectoryPage.objects.child_of(home).filter(slug=SLUG).first()
     if page is None:
         page = EnterpriseDirectoryPage(title=TITLE, slug=SLUG, intro=INTRO)

@@ -11,10 +11,10 @@ import datetime
 
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from plugins.core.calendar import OFFICE_TZ
-from plugins.core.demo import translate_page
+from plugins.core.demo import agency_home, translate_page
 from plugins.core.demo_documents import demo_document
 from plugins.core.text import slugify
 from plugins.events.models import EventIndexPage, EventKind, EventLink, EventMaterial, EventPage
@@ -164,24 +164,9 @@ def load_events_demo(context):
             _english(index_page, context)
 
 
-def _home(agency, context):
-    """The agency's home page: its site's root, or, when the site's root is the tree's own
-    root (a site of the core and this plugin alone), a plain page made its root."""
-    site = agency.site
-    if site.root_page.depth > 1:
-        return site.root_page
-    slug = f"trang-chu-{agency.symbol.lower()}"
-    home = Page.objects.child_of(site.root_page).filter(slug=slug).first()
-    if home is None:
-        home = site.root_page.add_child(instance=Page(title=agency.name, slug=slug))
-        context.note(True, f"home page of {agency.symbol}")
-    site.root_page = home
-    site.save()
-    return home
-
 
 def _index_page(agency, context):
-    home = _home(agency, context)
+    home = agency_home(agency, context)
     index_page = EventIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
     if index_page is None:
         index_page = EventIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, intro=INDEX_INTRO,

@@ -19,10 +19,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale
 
 from plugins.core.calendar import OFFICE_TZ
-from plugins.core.demo import translate_page
+from plugins.core.demo import agency_home, translate_page
 from plugins.core.text import slugify
 from plugins.public_consultation.models import (
     Comment,
@@ -168,24 +168,9 @@ def load_consultation_demo(context):
             _english(index_page, context)
 
 
-def _home(agency, context):
-    """The agency's home page: its site's root, or, when the site's root is the tree's own
-    root (a site of the core and this plugin alone), a plain page made its root."""
-    site = agency.site
-    if site.root_page.depth > 1:
-        return site.root_page
-    slug = f"trang-chu-{agency.symbol.lower()}"
-    home = Page.objects.child_of(site.root_page).filter(slug=slug).first()
-    if home is None:
-        home = site.root_page.add_child(instance=Page(title=agency.name, slug=slug))
-        context.note(True, f"home page of {agency.symbol}")
-    site.root_page = home
-    site.save()
-    return home
-
 
 def _index_page(agency, context):
-    home = _home(agency, context)
+    home = agency_home(agency, context)
     index_page = ConsultationIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
     if index_page is None:
         # Not in the main menu, which is full at 1280 px (one row): the home page's quick

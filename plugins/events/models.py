@@ -209,9 +209,3 @@ class EventIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         hit = super().get_listing_hit(page, words)
         hit["state"] = page.state()
         return hit
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        changes = (hit["page"].next_change() for hit in context["hits"])
-        expires_at(request, min((moment for moment in changes if moment), default=None))
-        return context

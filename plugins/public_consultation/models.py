@@ -194,12 +194,6 @@ class ConsultationIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         hit["state"] = page.state()
         return hit
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        changes = (hit["page"].next_change() for hit in context["hits"])
-        expires_at(request, min((moment for moment in changes if moment), default=None))
-        return context
-
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for moderation")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from plugins.core.i18n import page_language
 from plugins.core.listing.facets import facet_groups
 from plugins.core.listing.querystring import Pager, query_string
+from plugins.core.page_cache import expires_at
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight
 
@@ -99,4 +100,9 @@ class FacetedIndexPageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.get_listing_context(request))
+        # Rows that change with the clock (an event starting, a notice closing: the listed
+        # model's ``next_change()``): a cached list is kept no longer than the first change.
+        changes = [hit["page"].next_change() for hit in context["hits"]
+                   if hasattr(hit["page"], "next_change")]
+        expires_at(request, min((moment for moment in changes if moment), default=None))
         return context

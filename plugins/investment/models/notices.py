@@ -132,6 +132,10 @@ class NoticePage(AgencyPageMixin, Page):
         """Read against the clock at each call: closed from the closing time on."""
         return (now or timezone.now()) >= self.closing
 
+    def next_change(self, now=None):
+        """When "open" turns "closed" (None once closed)."""
+        return None if self.is_closed(now) else self.closing
+
     @property
     def state(self):
         return NoticeState.CLOSED if self.is_closed() else NoticeState.OPEN
@@ -147,8 +151,7 @@ class NoticePage(AgencyPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         closed = self.is_closed()
-        if not closed:  # a cached copy must say "closed" from the closing on
-            expires_at(request, self.closing)
+        expires_at(request, self.next_change())  # a cached copy says "closed" on time
         context["closed"] = closed
         context["documents"] = attachments(self.documents)
         # Results are shown once the bids are closed, whatever was typed before.
@@ -200,10 +203,3 @@ class NoticeIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         hit = super().get_listing_hit(page, words)
         hit["closed"] = page.is_closed()
         return hit
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # A cached list says "closed" from the first closing it shows as open.
-        expires_at(request, min((hit["page"].closing for hit in context["hits"]
-                                 if not hit["closed"]), default=None))
-        return context

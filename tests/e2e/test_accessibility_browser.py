@@ -7,6 +7,7 @@ the main menu is one row at 1280 px; nothing overflows a 375 px phone screen
 (screenshots in tests/artifacts/)."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -161,7 +162,7 @@ def test_the_main_menu_is_one_row_at_1280_px(page, demo_site, screenshot):
         "() => [...document.querySelectorAll('.main-nav li')].map(li => li.offsetTop)")
     assert len(tops) >= 6 and len(set(tops)) == 1, tops
     for link in page.locator(".main-nav a").all():
-        assert link.is_visible()
+        expect(link).to_be_visible()
     screenshot(page, "a11y-menu-1280")
 
 
@@ -180,9 +181,9 @@ def test_pages_fit_a_phone_screen(browser, demo_site, screenshot):
             assert phone.goto(demo_site + path).ok
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (path, width)
-            assert phone.locator("#site-search-q").is_visible()
+            expect(phone.locator("#site-search-q")).to_be_visible()
             for link in phone.locator(".main-nav a").all():
-                assert link.is_visible()
+                expect(link).to_be_visible()
             name = path.strip("/").split("?")[0].replace("/", "-") or "home"
             screenshot(phone, f"a11y-phone-375-{name}")
             found += _serious(phone)

@@ -4,6 +4,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import admin_login, ready_accounts
 
@@ -70,5 +71,5 @@ def test_submit_three_approvals_published(page, demo_site, screenshot):
     article.refresh_from_db()
     assert article.live
     page.goto(demo_site + article.get_url_parts()[2])
-    assert page.get_by_role("heading", name=re.compile("Khởi công nhà máy")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Khởi công nhà máy"))).to_be_visible()
     screenshot(page, "editorial-5-live")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 import vobject
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,14 +16,14 @@ ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 def test_citizen_searches_filters_copies_and_downloads(page, demo_site, screenshot):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo_site)
     page.goto(demo_site + "/danh-ba/")
-    assert page.get_by_role("heading", name="Danh bạ thư điện tử", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Danh bạ thư điện tử", level=1)).to_be_visible()
     # The HTML as served holds no address (the footer is the site's layout, not the
     # directory's); the script has turned each one into a mailto link.
     raw = page.request.get(demo_site + "/danh-ba/").text()
     directory_html = raw[raw.index('class="email-directory"'):raw.index("</main>")]
     assert "mailto:" not in directory_html and not ADDRESS.search(directory_html)
     leaders = page.locator(".directory-group").first
-    assert leaders.get_by_role("link", name="thanhnv@tiengiang.gov.vn").is_visible()
+    expect(leaders.get_by_role("link", name="thanhnv@tiengiang.gov.vn")).to_be_visible()
     screenshot(page, "email-directory")
 
     page.get_by_label("Họ tên, chức vụ hoặc đơn vị").fill("nguyen van thanh")

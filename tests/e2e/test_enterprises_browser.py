@@ -8,6 +8,7 @@ Screenshots go to tests/artifacts/ (enterprises-*.png)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.test_accessibility_browser import _serious
 
@@ -19,7 +20,7 @@ def test_citizen_finds_an_enterprise_reads_its_page_and_downloads_the_list(
 ):
     found = []
     page.goto(demo_site + "/doanh-nghiep/")
-    assert page.get_by_role("heading", name="Doanh nghiệp", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Doanh nghiệp", level=1)).to_be_visible()
     assert page.locator(".enterprise-row").count() == 9  # the one kept in the admin: not
     assert "Dữ liệu cập nhật lần cuối ngày" in page.locator(".enterprise-updated").inner_text()
     found += _serious(page)
@@ -48,15 +49,15 @@ def test_citizen_finds_an_enterprise_reads_its_page_and_downloads_the_list(
     assert [row[0] for row in data] == ["Công ty TNHH Điện tử Long Giang Việt Nam"]
 
     page.locator(".enterprise-title a").first.click()
-    assert page.get_by_role("heading", name="Công ty TNHH Điện tử Long Giang Việt Nam",
-                            level=1).is_visible()
+    expect(page.get_by_role("heading", name="Công ty TNHH Điện tử Long Giang Việt Nam",
+                            level=1)).to_be_visible()
     facts = page.locator(".enterprise-facts").inner_text()
     assert "Khu công nghiệp Long Giang" in facts and "Hoàng Minh Tuấn" in facts
     found += _serious(page)
     screenshot(page, "enterprises-detail")
 
     page.goto(demo_site + "/en/enterprises/?status=suspended")
-    assert page.get_by_role("heading", name="Enterprises", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Enterprises", level=1)).to_be_visible()
     assert page.locator(".enterprise-row").count() == 1
     found += _serious(page)
     screenshot(page, "enterprises-english")

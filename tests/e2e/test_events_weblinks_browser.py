@@ -8,6 +8,7 @@ import re
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +31,8 @@ def test_citizen_finds_an_event_reads_its_materials_and_saves_it_to_a_calendar(
     materials (open formats marked) and its .ics file."""
     found = []
     page.goto(demo_site + "/hoi-nghi-hoi-thao/")
-    assert page.get_by_role("heading", name="Hội nghị, hội thảo, tập huấn", level=1).is_visible()
+    heading = page.get_by_role("heading", name="Hội nghị, hội thảo, tập huấn", level=1)
+    expect(heading).to_be_visible()
     assert page.locator(".event-row").count() >= 5
     found += _serious(page)
     screenshot(page, "events-list")
@@ -60,7 +62,7 @@ def test_citizen_finds_an_event_reads_its_materials_and_saves_it_to_a_calendar(
 
     page.goto(demo_site + "/hoi-nghi-hoi-thao/")
     page.locator(".event-title a", has_text="Tập huấn pháp luật về bảo vệ môi trường").click()
-    assert page.locator(".event-facts").get_by_text("Phòng Quản lý môi trường").is_visible()
+    expect(page.locator(".event-facts").get_by_text("Phòng Quản lý môi trường")).to_be_visible()
     materials = page.locator(".material")
     assert materials.count() == 2
     assert page.locator(".material .open-format").count() == 2
@@ -90,7 +92,7 @@ def test_citizen_browses_the_weblinks_and_the_party_and_union_news(page, demo_si
     and union news as a section of the news."""
     found = []
     page.goto(demo_site + "/lien-ket-website/")
-    assert page.get_by_role("heading", name="Đảng, đoàn thể", level=2).is_visible()
+    expect(page.get_by_role("heading", name="Đảng, đoàn thể", level=2)).to_be_visible()
     link = page.get_by_role("link", name=re.compile(r"^Cổng Dịch vụ công quốc gia"))
     assert link.get_attribute("target") == "_blank"
     assert "noopener" in link.get_attribute("rel")
@@ -100,7 +102,7 @@ def test_citizen_browses_the_weblinks_and_the_party_and_union_news(page, demo_si
     page.goto(demo_site + "/")
     page.locator("nav.main-nav").get_by_role("link", name="Tin Đảng, đoàn thể").first.click()
     page.wait_for_url(re.compile(r"/tin-dang-doan-the/"))
-    assert page.get_by_text("Công đoàn cơ sở Ban Quản lý thăm hỏi").first.is_visible()
+    expect(page.get_by_text("Công đoàn cơ sở Ban Quản lý thăm hỏi").first).to_be_visible()
     found += _serious(page)
     screenshot(page, "party-news")
     page.goto(demo_site + "/en/web-links/")

@@ -8,6 +8,7 @@ Screenshots go to tests/artifacts/ (investment-*.png)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +33,7 @@ def test_citizen_finds_a_project_calling_for_investment_and_its_documents(
     project's facts (capital in đồng) and documents (open formats marked)."""
     found = []
     page.goto(demo_site + "/du-an-dau-tu/")
-    assert page.get_by_role("heading", name="Dự án đầu tư", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Dự án đầu tư", level=1)).to_be_visible()
     assert page.locator(".project-row").count() == 5  # the draft is not there
     assert "Điện mặt trời mái nhà" not in page.content()
     found += _serious(page)
@@ -52,8 +53,8 @@ def test_citizen_finds_a_project_calling_for_investment_and_its_documents(
     page.get_by_role("button", name="Tìm kiếm", exact=True).click()
     page.locator(".project-title a", has_text="Tân Phước 1").click()
     facts = page.locator(".project-facts")
-    assert facts.get_by_text("4.500.000.000.000 ₫").is_visible()
-    assert facts.get_by_text("đang tìm nhà đầu tư").is_visible()
+    expect(facts.get_by_text("4.500.000.000.000 ₫")).to_be_visible()
+    expect(facts.get_by_text("đang tìm nhà đầu tư")).to_be_visible()
     assert page.locator(".attachment .open-format").count() == 2
     found += _serious(page)
     screenshot(page, "investment-project")
@@ -71,8 +72,8 @@ def test_citizen_follows_bidding_notices_open_and_closed_and_reads_results(
     words without accents."""
     found = []
     page.goto(demo_site + "/thong-tin-dau-thau/")
-    assert page.get_by_role("heading", name="Thông tin đấu thầu, mua sắm công",
-                            level=1).is_visible()
+    expect(page.get_by_role("heading", name="Thông tin đấu thầu, mua sắm công",
+                            level=1)).to_be_visible()
     assert page.locator(".notice-row").count() == 4
     found += _serious(page)
     screenshot(page, "investment-notices")
@@ -93,7 +94,7 @@ def test_citizen_follows_bidding_notices_open_and_closed_and_reads_results(
     page.locator(".notice-title a", has_text="quy hoạch chi tiết").click()
     assert page.locator(".notice-meta .badge-closed").inner_text() == "Đã đóng thầu"
     results = page.get_by_role("region", name="Kết quả lựa chọn nhà thầu")
-    assert results.get_by_text("2.150.000.000 đồng", exact=False).is_visible()
+    expect(results.get_by_text("2.150.000.000 đồng", exact=False)).to_be_visible()
     assert results.locator(".attachment-read").count() == 1  # the decision, a PDF
     found += _serious(page)
     screenshot(page, "investment-notice-results")

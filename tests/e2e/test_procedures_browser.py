@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +14,7 @@ def test_citizen_finds_a_procedure_downloads_a_form_and_works_out_the_date(
     """R-PR-5 unaccented search and facets, R-PR-2 details, R-PR-3 form download, expected
     result date and printable checklist, all without needing JavaScript."""
     page.goto(demo_site + "/thu-tuc-hanh-chinh/")
-    assert page.get_by_role("heading", name="Thủ tục hành chính", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Thủ tục hành chính", exact=True)).to_be_visible()
     assert page.locator(".procedure-row").count() >= 20
     screenshot(page, "procedures-list")
 
@@ -22,7 +23,7 @@ def test_citizen_finds_a_procedure_downloads_a_form_and_works_out_the_date(
     page.wait_for_url(re.compile(r"q=giay\+phep\+lao\+dong"))
     codes = page.locator(".procedure-row .procedure-code").all_inner_texts()
     assert "2.000205" in codes
-    assert page.locator(".procedure-name mark").first.is_visible()
+    expect(page.locator(".procedure-name mark").first).to_be_visible()
 
     page.get_by_role("checkbox", name=re.compile(r"^Mức độ 4")).check()
     page.get_by_role("button", name="Áp dụng bộ lọc").click()
@@ -50,16 +51,16 @@ def test_citizen_finds_a_procedure_downloads_a_form_and_works_out_the_date(
     assert "1 lượt tải" in page.locator("table.dossier").inner_text()
     screenshot(page, "procedure-detail")
     page.emulate_media(media="print")  # the printed page: no menus, no forms
-    assert not page.locator(".expected-form").is_visible()
-    assert page.locator("table.dossier").is_visible()
+    expect(page.locator(".expected-form")).not_to_be_visible()
+    expect(page.locator("table.dossier")).to_be_visible()
     screenshot(page, "procedure-detail-print")
     page.emulate_media(media="screen")
 
     page.get_by_role("link", name="In danh mục hồ sơ").click()
-    assert page.get_by_role("heading", name="Hồ sơ cần chuẩn bị").is_visible()
+    expect(page.get_by_role("heading", name="Hồ sơ cần chuẩn bị")).to_be_visible()
     assert page.locator("table.checklist-table tbody tr").count() == 7
     page.emulate_media(media="print")
-    assert not page.locator(".site-header").is_visible()
+    expect(page.locator(".site-header")).not_to_be_visible()
     screenshot(page, "procedure-checklist-print")
 
     page.goto(demo_site + "/thu-tuc-hanh-chinh/?q=1.009645")

@@ -9,6 +9,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +39,7 @@ def test_a_citizen_comments_on_a_draft_and_sees_it_once_approved(page, demo_site
 
     found = []
     page.goto(demo_site + "/lay-y-kien-du-thao/")
-    assert page.get_by_role("heading", name="Lấy ý kiến dự thảo văn bản", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Lấy ý kiến dự thảo văn bản", level=1)).to_be_visible()
     assert page.locator(".consultation-row").count() == 3
     found += _serious(page)
     screenshot(page, "consultation-list")
@@ -67,7 +68,7 @@ def test_a_citizen_comments_on_a_draft_and_sees_it_once_approved(page, demo_site
     screenshot(page, "consultation-form-filled")
     time.sleep(5.5)  # a person takes longer than the form's minimum
     page.get_by_role("button", name="Gửi ý kiến").click()
-    assert page.get_by_role("heading", name="Cảm ơn quý vị đã góp ý").is_visible()
+    expect(page.get_by_role("heading", name="Cảm ơn quý vị đã góp ý")).to_be_visible()
     found += _serious(page)
     screenshot(page, "consultation-comment-sent")
     comment = Comment.objects.get(text=COMMENT)
@@ -90,15 +91,15 @@ def test_a_citizen_comments_on_a_draft_and_sees_it_once_approved(page, demo_site
     page.context.clear_cookies()
     page.goto(demo_site + "/lay-y-kien-du-thao/?state=open")
     page.locator(".consultation-title a").first.click()
-    assert page.locator(".comment-list").get_by_text(COMMENT).is_visible()
+    expect(page.locator(".comment-list").get_by_text(COMMENT)).to_be_visible()
     assert "lan.pham@example.vn" not in page.content()
     page.get_by_text(COMMENT).scroll_into_view_if_needed()
     screenshot(page, "consultation-comment-approved")
 
     page.goto(demo_site + "/lay-y-kien-du-thao/?state=closed")
     page.locator(".consultation-title a", has_text="Kế hoạch bảo vệ môi trường").click()
-    assert page.get_by_role("heading", name=CLOSED_TITLE, level=1).is_visible()
-    assert page.locator(".consultation-outcome").get_by_text("5 ý kiến góp ý").is_visible()
+    expect(page.get_by_role("heading", name=CLOSED_TITLE, level=1)).to_be_visible()
+    expect(page.locator(".consultation-outcome").get_by_text("5 ý kiến góp ý")).to_be_visible()
     assert page.locator(".comment-answer").count() == 2
     assert page.locator("form.comment-form").count() == 0
     found += _serious(page)

@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,8 +16,8 @@ def test_citizen_reads_the_org_chart_and_filters_news(page, demo_site, screensho
     assert page.locator("html").get_attribute("lang") == "vi"
     screenshot(page, "site-home")
     page.get_by_role("link", name="Giới thiệu").first.click()
-    assert page.get_by_role("heading", name="Sơ đồ tổ chức").is_visible()
-    assert page.locator(".orgchart-unit", has_text="Phòng Quản lý doanh nghiệp").is_visible()
+    expect(page.get_by_role("heading", name="Sơ đồ tổ chức")).to_be_visible()
+    expect(page.locator(".orgchart-unit", has_text="Phòng Quản lý doanh nghiệp")).to_be_visible()
     screenshot(page, "site-organisation")
 
     page.goto(demo_site + "/tin-tuc/")

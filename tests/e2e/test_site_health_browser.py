@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import admin_login, ready_accounts
 
@@ -28,8 +29,8 @@ def test_it_administrator_reads_the_site_health_reports(page, demo_site, screens
     admin_login(page, demo_site, "quantri")
 
     page.goto(demo_site + "/admin/bao-cao/lien-ket-hong/")
-    assert page.get_by_role("heading", name="Liên kết hỏng").first.is_visible()
-    assert page.get_by_text("Hỏng — 404").first.is_visible()
+    expect(page.get_by_role("heading", name="Liên kết hỏng").first).to_be_visible()
+    expect(page.get_by_text("Hỏng — 404").first).to_be_visible()
     screenshot(page, "site-health-broken-links")
     page.goto(demo_site + "/admin/bao-cao/lien-ket-hong/?status=all")
     screenshot(page, "site-health-all-links")
@@ -47,9 +48,9 @@ def test_it_administrator_reads_the_site_health_reports(page, demo_site, screens
         latest_revision_created_at=when, last_published_at=when)
 
     page.goto(demo_site + "/admin/bao-cao/ra-soat-hang-nam/")
-    assert page.get_by_role("heading", name="Rà soát hằng năm").first.is_visible()
+    expect(page.get_by_role("heading", name="Rà soát hằng năm").first).to_be_visible()
     for stale in old:
-        assert page.get_by_role("link", name=stale.title).first.is_visible()
+        expect(page.get_by_role("link", name=stale.title).first).to_be_visible()
     screenshot(page, "site-health-yearly-review")
 
     response = page.request.get(demo_site + "/healthz")

@@ -5,6 +5,7 @@ violation on the list and the pages (seed 002 Đ3.11; seed 001 Đ3.3, Đ7.3; R-E
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.test_accessibility_browser import _serious
 
@@ -16,7 +17,7 @@ def test_citizen_finds_land_prices_reads_the_chart_and_downloads_the_data(
 ):
     found = []
     page.goto(demo_site + "/thong-ke/")
-    assert page.get_by_role("heading", name="Thống kê – Chỉ số", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Thống kê – Chỉ số", exact=True)).to_be_visible()
     assert page.locator(".statistics-row").count() == 2
     found += _serious(page)
     screenshot(page, "statistics-list")
@@ -34,11 +35,11 @@ def test_citizen_finds_land_prices_reads_the_chart_and_downloads_the_data(
 
     page.locator(".statistics-row a", has_text="Bảng giá đất ở").click()
     table = page.get_by_role("table", name=re.compile("Bảng giá đất ở tại thành phố Mỹ Tho"))
-    assert table.is_visible()
+    expect(table).to_be_visible()
     assert table.get_by_role("row", name=re.compile("Nam Kỳ Khởi Nghĩa")).inner_text().split(
         "\t")[1:] == ["22.000", "11.000", "7.700", "5.500"]
     chart = page.get_by_role("img", name="Bảng giá đất ở tại thành phố Mỹ Tho (trích)")
-    assert chart.is_visible()
+    expect(chart).to_be_visible()
     assert page.locator("figure.statistics-chart svg rect").count() == 8 * 2 + 2
     found += _serious(page)
     screenshot(page, "statistics-land-prices")
@@ -55,7 +56,7 @@ def test_citizen_finds_land_prices_reads_the_chart_and_downloads_the_data(
     screenshot(page, "statistics-pci")
 
     page.goto(demo_site + "/en/statistics/provincial-competitiveness-index-pci/")
-    assert page.get_by_role("columnheader", name="PCI score").is_visible()
+    expect(page.get_by_role("columnheader", name="PCI score")).to_be_visible()
     found += _serious(page)
     screenshot(page, "statistics-pci-english")
     assert found == [], "\n".join(found)
@@ -83,7 +84,7 @@ def test_editor_replaces_the_table_a_bad_file_is_refused_with_its_reasons(
     page.get_by_role("button", name="Lưu bản nháp").click()
     page.wait_for_load_state("networkidle")
     error = page.get_by_text("Dòng 3: “hai mươi” ở cột “Vị trí 1” không phải là số.")
-    assert error.is_visible()
+    expect(error).to_be_visible()
     error.scroll_into_view_if_needed()
     screenshot(page, "statistics-admin-refused")
     land.refresh_from_db()  # Wagtail 8's autosave may keep a revision: the same table

@@ -11,6 +11,12 @@ without (PAGE_CACHE=0). Then, page by page (home, news list, article, legal libr
 library search, procedure, site search), ``--clients`` processes, each with one keep-alive
 connection as a citizen's browser has, ask the same page for ``--seconds`` of one server,
 then of the other. Prints requests/s, p50 and p99 for each page on each server.
+
+With ``--bakerydemo DIR`` (a checkout of wagtail/bakerydemo with its own ``DIR/.venv``, see
+docs/page-cache.md), a third server runs bakerydemo's production settings in the same run
+and its comparable page is measured next to each of ours (home; blog index for the news
+list; a blog post for an article; the breads index for the library; a bread for a procedure;
+its search for both searches). The last column is our uncached requests/s over its.
 """
 
 import argparse
@@ -30,12 +36,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_site import HOST, ROOT, Client, _free_port, _postgres, _run, percentile  # noqa: E402
 
 
-def _serve(env, workers, folder, name):
+def _serve(env, workers, folder, name, python=sys.executable, cwd=ROOT,
+           application="settings.wsgi:application"):
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "settings.wsgi:application", "--workers",
+        [python, "-m", "gunicorn", application, "--workers",
          str(workers), "--bind", f"{HOST}:{port}", "--access-logfile", "/dev/null",
-         "--error-logfile", str(folder / f"gunicorn-{name}.log")], cwd=ROOT, env=env)
+         "--error-logfile", str(folder / f"gunicorn-{name}.log")], cwd=cwd, env=env)
     for _ in range(300):
         try:
             Client(port, "10.255.0.1").request("GET", "/robots.txt")
@@ -56,6 +63,35 @@ def pages(port):
     found["procedure"] = sorted(set(re.findall(r'href="(/thu-tuc-hanh-chinh/[^"#?]+/)"',
                                                procedures)))[0]
     return found
+
+
+def bakery_pages(port):
+    """bakerydemo's page comparable to each of ours."""
+    client = Client(port, "10.255.0.1")
+    _s, blog = client.request("GET", "/blog/")
+    _s, breads = client.request("GET", "/breads/")
+    return {"home": "/", "news list": "/blog/",
+            "article": sorted(set(re.findall(r'href="(/blog/[^"#?/]+/)"', blog)))[0],
+            "library": "/breads/", "library search": "/search/?q=bread",
+            "procedure": sorted(set(re.findall(r'href="(/breads/[^"#?/]+/)"', breads)))[0],
+            "site search": "/search/?q=bread"}
+
+
+def _bakerydemo(directory, workers, folder):
+    """Start bakerydemo (production settings, its SQLite database, its demo data)."""
+    directory = Path(directory).resolve()
+    python = str(directory / ".venv" / "bin" / "python")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+           "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_ALLOWED_HOSTS": HOST,
+           "SECURE_SSL_REDIRECT": "False"}
+    env.pop("DATABASE_URL", None)
+    if not (directory / "bakerydemodb").exists():
+        for command in (["migrate", "--noinput"], ["load_initial_data"],
+                        ["collectstatic", "--noinput"]):
+            subprocess.run([python, "manage.py", *command], cwd=directory, env=env, check=True,
+                           stdout=subprocess.DEVNULL)
+    return _serve(env, workers, folder, "bakerydemo", python=python, cwd=directory,
+                  application="bakerydemo.wsgi:application")
 
 
 def _hammer(job):
@@ -89,6 +125,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--bakerydemo", metavar="DIR",
+                        help="a wagtail/bakerydemo checkout with its .venv, measured alongside")
     options = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="portal-pages-"))
@@ -109,17 +147,29 @@ def main():
         cached = _serve({**env, "PAGE_CACHE": "1"}, options.workers, folder, "cached")
         uncached = _serve({**env, "PAGE_CACHE": "0"}, options.workers, folder, "uncached")
         servers += [cached[0], uncached[0]]
+        bakery = options.bakerydemo and _bakerydemo(options.bakerydemo, options.workers, folder)
+        bakery_paths = {}
+        if bakery:
+            servers.append(bakery[0])
+            bakery_paths = bakery_pages(bakery[1])
         print(f"{database}, gunicorn with {options.workers} workers per server, "
               f"{options.clients} keep-alive clients, {options.seconds} s per page and server")
         print(f"{'page':<16}{'cached req/s':>13}{'p50 ms':>8}{'p99 ms':>8}"
-              f"{'uncached req/s':>16}{'p50 ms':>8}{'p99 ms':>8}{'×':>6}")
+              f"{'uncached req/s':>16}{'p50 ms':>8}{'p99 ms':>8}{'×':>6}"
+              + (f"{'bakerydemo req/s':>18}{'p50 ms':>8}{'ours/its':>10}" if bakery else ""))
         with multiprocessing.Pool(options.clients) as pool:
             for name, path in pages(cached[1]).items():
                 hot = measure(pool, cached[1], path, options.seconds, options.clients)
                 cold = measure(pool, uncached[1], path, options.seconds, options.clients)
-                print(f"{name:<16}{hot[0]:>13.0f}{hot[1]:>8.1f}{hot[2]:>8.1f}"
-                      f"{cold[0]:>16.0f}{cold[1]:>8.1f}{cold[2]:>8.1f}{hot[0] / cold[0]:>6.0f}"
-                      + (f"  errors: {hot[3]} / {cold[3]}" if hot[3] or cold[3] else ""),
+                line = (f"{name:<16}{hot[0]:>13.0f}{hot[1]:>8.1f}{hot[2]:>8.1f}"
+                        f"{cold[0]:>16.0f}{cold[1]:>8.1f}{cold[2]:>8.1f}{hot[0] / cold[0]:>6.0f}")
+                errors = [hot[3], cold[3]]
+                if bakery:
+                    theirs = measure(pool, bakery[1], bakery_paths[name], options.seconds,
+                                     options.clients)
+                    line += f"{theirs[0]:>18.0f}{theirs[1]:>8.1f}{cold[0] / theirs[0]:>10.2f}"
+                    errors.append(theirs[3])
+                print(line + (f"  errors: {' / '.join(map(str, errors))}" if any(errors) else ""),
                       flush=True)
     finally:
         for server in servers:

@@ -81,17 +81,20 @@ def restore(connection, snapshot):
     assert snapshot.vendor == connection.vendor
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # DELETE, not TRUNCATE: inside a transaction TRUNCATE gives each of the ~250
+            # tables new files, most of them empty (0.8 s a test, against 0.1 s); the
+            # foreign keys are deferred, so the order does not matter. One round trip for
+            # all the DELETEs, one for all the sequences.
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            names = ", ".join(f'"{table}"' for table, _columns, _rows in snapshot.tables)
-            cursor.execute(f"TRUNCATE {names}")
+            cursor.execute("; ".join(f'DELETE FROM "{table}"'
+                                     for table, _columns, _rows in snapshot.tables))
             for table, columns, data in snapshot.tables:
                 if data:
                     quoted = ", ".join(f'"{column}"' for column in columns)
                     with cursor.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
                         copy.write(data)
             models = apps.get_models(include_auto_created=True)
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(statement)
+            cursor.execute("; ".join(connection.ops.sequence_reset_sql(no_style(), models)))
         else:
             cursor.execute("PRAGMA defer_foreign_keys = ON")
             for table, _columns, _rows in snapshot.tables:

@@ -34,9 +34,9 @@ WAGTAILSEARCH_BACKENDS = {
 PORTAL_TWO_FACTOR_REQUIRED = False
 # The site health tests' page type (every kind of field that holds links, and a unit).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.site_health.pages"]  # noqa: F405
-# A test's changes are never committed, so the page cache (refreshed after commit) is off;
-# tests/site/test_page_cache.py turns it on and commits.
-PORTAL_PAGE_CACHE = {"ENABLED": False}
+# A test's changes are never committed, so the page cache and the rows kept in memory
+# (refreshed after commit) are off; tests/site/test_page_cache.py turns them on and commits.
+PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": False}
 # The test databases are thrown away: PostgreSQL need not wait for the disk at each commit
 # (the live-server and thread tests commit thousands of times).
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405

@@ -49,12 +49,16 @@ def _root_page():
 @pytest.fixture(autouse=True)
 def _fresh_process_state():
     """Each test starts in the site's language and with an empty cache (Wagtail keeps its
-    sites' root paths there), whatever the test before it on this worker did."""
+    sites' root paths there) and no rows kept in memory, whatever the test before it on this
+    worker did."""
     from django.core.cache import cache
     from django.utils import translation
 
+    from plugins.core.page_cache import shared
+
     translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
+    shared.forget()  # rows kept in memory: a rolled-back test reuses their tables' versions
     yield
     translation.activate(settings.LANGUAGE_CODE)
 

@@ -53,9 +53,11 @@ def current_agency(request):
     """The agency whose Site serves ``request`` (``None`` if the site has no agency)."""
     if not hasattr(request, _REQUEST_CACHE_ATTR):
         from plugins.core.models import Agency
+        from plugins.core.page_cache.shared import remember_row
 
         site = Site.find_for_request(request)
-        agency = Agency.objects.filter(site=site).first() if site else None
+        agency = remember_row(request, ("agency", site.pk),
+                              Agency.objects.filter(site=site).first) if site else None
         setattr(request, _REQUEST_CACHE_ATTR, agency)
     return getattr(request, _REQUEST_CACHE_ATTR)
 

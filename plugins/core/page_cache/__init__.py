@@ -23,7 +23,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-DEFAULTS = {"ENABLED": True, "CACHE": "default", "SECONDS": 300}
+DEFAULTS = {"ENABLED": True, "CACHE": "default", "SECONDS": 300, "SHARED_ROWS": True}
 
 
 def config():

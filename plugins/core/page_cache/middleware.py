@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 
 from plugins.core import page_cache
-from plugins.core.page_cache import front, keys, policy, tables, versions
+from plugins.core.page_cache import front, keys, policy, shared, tables, versions
 
 # Every page depends on these, even when it found them in a process's memory (Wagtail
 # keeps the sites' root paths in the cache; the core its agencies' sites).
@@ -37,10 +37,12 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         settings = page_cache.config()
+        if not policy.is_skipped(request):
+            shared.prime_site(request)
         if not settings["ENABLED"] or not policy.may_answer(request):
             return self.get_response(request)
         key = keys.key_for(request)
-        known = versions.current() if key else None
+        known = shared.known_versions(request) if key else None
         if known is None:
             return self.get_response(request)
         cache = caches[settings["CACHE"]]

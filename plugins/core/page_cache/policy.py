@@ -15,13 +15,18 @@ PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 MESSAGES_COOKIE = "messages"
 
 
+def is_skipped(request):
+    """An address that is never a public page."""
+    return request.path.startswith(SKIPPED_PREFIXES)
+
+
 def may_answer(request):
     """A citizen's GET or HEAD of a public address: no session (staff are signed in), no
     message waiting to be shown."""
     return (request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and MESSAGES_COOKIE not in request.COOKIES
-            and not request.path.startswith(SKIPPED_PREFIXES))
+            and not is_skipped(request))
 
 
 def _vary(response):

@@ -49,13 +49,23 @@ def read_tables(sql):
 
 @contextlib.contextmanager
 def recording():
-    """Collect, in the yielded set, the tables read by this thread's statements."""
+    """Collect, in the yielded set, the tables read by this thread's statements (an outer
+    recording gets them too)."""
     tables = set()
     token = _reads.set(tables)
     try:
         yield tables
     finally:
         _reads.reset(token)
+        note(tables)
+
+
+def note(names):
+    """Count ``names`` as read by the current recording, if any (a row found in memory
+    instead of the database: :mod:`.shared`)."""
+    tables = _reads.get()
+    if tables is not None:
+        tables.update(names)
 
 
 def _wrapper(execute, sql, params, many, context):

@@ -10,12 +10,13 @@ from wagtail.search import index
 from plugins.core import areas
 from plugins.core.models import Position, Unit
 from plugins.core.orgchart import build_unit_tree
+from plugins.core.routing import DirectRouteMixin
 from plugins.core.scoping import current_agency
 
 LATEST_NEWS_COUNT = 6
 
 
-class HomePage(Page):
+class HomePage(DirectRouteMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

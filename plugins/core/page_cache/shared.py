@@ -1,0 +1,94 @@
+"""Rows every page of a site reads alike — its ``Site``, its agency — kept in each
+process's memory and exactly as fresh as the page cache.
+
+Making any page starts with the same few lookups: which ``Site`` answers this host, which
+agency that site belongs to. :func:`remember_row` keeps such a row in the process, with the
+versions of the tables its query read (:mod:`.tables`, :mod:`.versions`); the versions are
+read once per request (one query, shared with the page cache), and a write to any of those
+tables — from any process — makes the next request look the row up again. What is kept are
+the row's values: each request gets its own model instance, never one another request
+could have changed.
+
+On only when ``PORTAL_PAGE_CACHE["SHARED_ROWS"]`` is (the default; tests switch it off with
+the page cache, since their transactions roll back without bumping a version).
+"""
+
+import collections
+import copy
+import threading
+
+from plugins.core import page_cache
+from plugins.core.page_cache import tables, versions
+
+LIMIT = 1024  # rows kept per process (hosts × agencies: a handful in practice)
+
+_rows = collections.OrderedDict()
+_lock = threading.Lock()
+
+
+def enabled():
+    return page_cache.config()["SHARED_ROWS"]
+
+
+def known_versions(request):
+    """Every table's version, read once per request (``None`` before the first migrate)."""
+    if not hasattr(request, "_page_cache_versions"):
+        request._page_cache_versions = versions.current()
+    return request._page_cache_versions
+
+
+def remember_row(request, key, find):
+    """``find()`` — a model instance or ``None`` — or a fresh copy of what it gave the last
+    time, if no table it read has changed since."""
+    if request is None or not enabled():
+        return find()
+    known = known_versions(request)
+    if known is None:
+        return find()
+    with _lock:
+        kept = _rows.get(key)
+    if kept is not None and all(known.get(t) == v for t, v in kept[0].items()):
+        tables.note(kept[0].keys())
+        return _instance(kept[1])
+    with tables.recording() as read:
+        instance = find()
+    read -= tables.UNTRACKED
+    if not read - known.keys():
+        with _lock:
+            _rows[key] = ({table: known[table] for table in read}, _values(instance))
+            _rows.move_to_end(key)
+            while len(_rows) > LIMIT:
+                _rows.popitem(last=False)
+    return instance
+
+
+def prime_site(request):
+    """Give Wagtail the ``Site`` answering ``request`` from memory (``Site.find_for_request``
+    keeps what it finds on the request: every later lookup in this request uses it)."""
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    if not enabled() or hasattr(request, "_wagtail_site"):
+        return
+    key = ("site", split_domain_port(request._get_raw_host())[0], request.get_port())
+    request._wagtail_site = remember_row(request, key, lambda: Site._find_for_request(request))
+
+
+def forget():
+    with _lock:
+        _rows.clear()
+
+
+def _values(instance):
+    if instance is None:
+        return None
+    fields = instance._meta.concrete_fields
+    return (type(instance), instance._state.db, [f.attname for f in fields],
+            [getattr(instance, f.attname) for f in fields])
+
+
+def _instance(values):
+    if values is None:
+        return None
+    model, db, names, row = values
+    return model.from_db(db, names, copy.deepcopy(row))

@@ -1,0 +1,50 @@
+"""Find the page a URL names in one query, not two per level of the tree.
+
+Wagtail routes ``/thu-tuc-hanh-chinh/1-000459-…/`` by asking the home page for its child
+``thu-tuc-hanh-chinh``, that page's specific version for its child, and so on: two queries
+per level. Every page stores its ``url_path`` (Wagtail keeps it up to date on moves and slug
+changes), so the pages along a URL are the pages whose ``url_path`` is one of the URL's
+prefixes: one query finds them all. The walk then follows Wagtail's own rule level by level:
+a page whose class routes by itself (a routable page with sub-URLs, an index with its own
+``route``) is handed the rest of the path, exactly as Wagtail would; only the final page is
+loaded as its specific class; an unpublished page answers 404 only when it is the one
+asked for.
+
+A site's root page class takes it by listing :class:`DirectRouteMixin` first among its
+bases (the reference site's home page does; docs/page-cache.md, "Uncached pages").
+"""
+
+from django.http import Http404
+from wagtail.models import Page
+
+
+def _routes_itself(page_class):
+    return page_class.route is not Page.route
+
+
+class DirectRouteMixin:
+    """``route()`` for a site's root page: the pages along the path in one query."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        base = self.url_path
+        prefixes = [base + "/".join(path_components[:length]) + "/"
+                    for length in range(1, len(path_components) + 1)]
+        found = {page.url_path: page for page in Page.objects.filter(
+            url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)}
+        parent = self
+        for length, prefix in enumerate(prefixes, start=1):
+            page = found.get(prefix)
+            if page is None or page.depth != parent.depth + 1:
+                raise Http404
+            page._cached_parent_obj = parent  # treebeard's get_parent() reads it
+            remaining = path_components[length:]
+            page_class = page.specific_class
+            if page_class is None:
+                raise Http404
+            if remaining and not _routes_itself(page_class):
+                parent = page
+                continue
+            return page.specific.route(request, remaining)
+        raise Http404  # not reached: the last prefix always returns above

@@ -1,0 +1,91 @@
+"""Pages made afresh (the page cache off, or missed) do not look up the site and the agency
+every time (plugins.core.page_cache.shared), and still show a change to them on the very
+next request, in every process (R-SITE-8: the portal holds a traffic spike).
+
+Changes are committed, as an editor's are: the rows' tables' versions move after commit.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plugins.core.page_cache import shared
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rows_kept(settings, demo):
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    return demo
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    def commit():
+        connection._page_cache_bump = None
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return commit
+
+
+def _tables_read(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response, " ".join(query["sql"] for query in queries)
+
+
+def test_the_site_and_the_agency_are_read_once_per_process(client, rows_kept):
+    """R-SITE-8: the second page made reads neither the sites nor the agencies."""
+    _first, sql = _tables_read(client, "/")
+    assert 'FROM "wagtailcore_site"' in sql and 'FROM "core_agency"' in sql
+    response, sql = _tables_read(client, "/tin-tuc/")
+    assert 'FROM "wagtailcore_site"' not in sql and 'FROM "core_agency"' not in sql
+    assert rows_kept.name in response.content.decode()  # the footer still names the agency
+
+
+def test_the_agencys_new_contact_details_are_on_the_next_page(client, rows_kept, committed):
+    """R-SITE-8: a change to the agency (a record, not a page) is seen at once."""
+    _tables_read(client, "/")
+    with committed():
+        type(rows_kept).objects.filter(pk=rows_kept.pk).update(phone="0273 999 7777")
+    response, sql = _tables_read(client, "/tin-tuc/")
+    assert 'FROM "core_agency"' in sql
+    assert "0273 999 7777" in response.content.decode()
+
+
+def test_a_site_moved_to_another_home_is_followed_at_once(client, rows_kept, committed):
+    """R-SITE-8: the site's root page changed (a webmaster's Sites screen) is used by the
+    very next request."""
+    from wagtail.models import Page, Site
+
+    _tables_read(client, "/")
+    site = Site.objects.get(root_page__slug="trang-chu-bql")
+    news = Page.objects.get(slug="tin-tuc", url_path__startswith="/trang-chu-bql/")
+    with committed():
+        Site.objects.filter(pk=site.pk).update(root_page=news)
+    response, sql = _tables_read(client, "/")
+    assert 'FROM "wagtailcore_site"' in sql
+    assert response.context["page"].pk == news.pk
+
+
+def test_each_request_gets_its_own_copy_of_a_kept_row(client, rows_kept):
+    """R-SITE-8: a view that changes its agency object changes no other request's."""
+    from plugins.core.scoping import current_agency
+
+    client.get("/")
+    request = client.get("/tin-tuc/").wsgi_request
+    agency = current_agency(request)
+    agency.name = "Changed in memory only"
+    assert rows_kept.name in client.get("/lien-he/").content.decode()
+    assert "Changed in memory only" not in client.get("/lien-he/").content.decode()
+
+
+def test_off_means_read_every_time(client, settings, demo):
+    """With ``SHARED_ROWS`` off (as in the other tests), each page reads its site."""
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": False}
+    _tables_read(client, "/")
+    _response, sql = _tables_read(client, "/tin-tuc/")
+    assert 'FROM "wagtailcore_site"' in sql
+    assert not shared._rows

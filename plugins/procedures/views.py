@@ -126,7 +126,7 @@ def json_ld(page, request=None):
         "@type": "GovernmentService",
         "name": page.title,
         "identifier": page.code,
-        "serviceType": ", ".join(field.name for field in page.procedure_fields.all()),
+        "serviceType": ", ".join(field.name for field in page.procedure_field_list),
         "provider": {"@type": "GovernmentOrganization", "name": page.implementing_body},
         "audience": {"@type": "Audience", "audienceType": page.applicants} if page.applicants
         else None,

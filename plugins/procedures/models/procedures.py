@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plugins.core.i18n import LocaleCopyMixin
+from plugins.core.models import Position
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.money import format_vnd
 from plugins.core.text import fold
@@ -338,6 +339,11 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
         return _("%(amount)s dong") % {"amount": text}
 
     @cached_property
+    def procedure_field_list(self):
+        """The subject areas, read once per page object (the page and its JSON-LD)."""
+        return list(self.procedure_fields.all())
+
+    @cached_property
     def paper_cases(self):
         return [block.value for block in self.dossier]
 
@@ -355,7 +361,10 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
     def receiving_officer(self):
         """Name, title, phone and email: from the chosen staff position, else as written
         (R-PR-2)."""
-        position = self.receiving_position
+        position = None
+        if self.receiving_position_id is not None:  # one query for the person and the unit
+            position = (Position.objects.select_related("user", "unit")
+                        .filter(pk=self.receiving_position_id).first())
         if position is not None:
             return {
                 "name": position.full_name, "title": position.title,

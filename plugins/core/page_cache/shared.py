@@ -1,13 +1,13 @@
-"""Rows every page of a site reads alike — its ``Site``, its agency — kept in each
-process's memory and exactly as fresh as the page cache.
+"""Rows every page of a site reads alike — its ``Site``, its root page, its agency — kept
+in each process's memory and exactly as fresh as the page cache.
 
-Making any page starts with the same few lookups: which ``Site`` answers this host, which
-agency that site belongs to. :func:`remember_row` keeps such a row in the process, with the
-versions of the tables its query read (:mod:`.tables`, :mod:`.versions`); the versions are
-read once per request (one query, shared with the page cache), and a write to any of those
-tables — from any process — makes the next request look the row up again. What is kept are
-the row's values: each request gets its own model instance, never one another request
-could have changed.
+Making any page starts with the same few lookups: which ``Site`` answers this host, its
+root page (where routing starts), which agency that site belongs to. :func:`remember_row`
+keeps such a row in the process, with the versions of the tables its query read
+(:mod:`.tables`, :mod:`.versions`); the versions are read once per request (one query,
+shared with the page cache), and a write to any of those tables — from any process — makes
+the next request look the row up again. What is kept are the row's values: each request
+gets its own model instance, never one another request could have changed.
 
 On only when ``PORTAL_PAGE_CACHE["SHARED_ROWS"]`` is (the default; tests switch it off with
 the page cache, since their transactions roll back without bumping a version).
@@ -40,8 +40,8 @@ def known_versions(request):
 def remember_row(request, key, find):
     """``find()`` — a model instance or ``None`` — or a fresh copy of what it gave the last
     time, if no table it read has changed since."""
-    if request is None or not enabled():
-        return find()
+    if request is None or request.method not in ("GET", "HEAD") or not enabled():
+        return find()  # a form's POST may change the very rows it reads again
     known = known_versions(request)
     if known is None:
         return find()
@@ -66,12 +66,16 @@ def prime_site(request):
     """Give Wagtail the ``Site`` answering ``request`` from memory (``Site.find_for_request``
     keeps what it finds on the request: every later lookup in this request uses it)."""
     from django.http.request import split_domain_port
-    from wagtail.models import Site
+    from wagtail.models import Page, Site
 
     if not enabled() or hasattr(request, "_wagtail_site"):
         return
     key = ("site", split_domain_port(request._get_raw_host())[0], request.get_port())
-    request._wagtail_site = remember_row(request, key, lambda: Site._find_for_request(request))
+    site = remember_row(request, key, lambda: Site._find_for_request(request))
+    if site is not None:  # routing starts from its root page, as its specific class
+        site.root_page = remember_row(request, ("page", site.root_page_id),
+                                      lambda: Page.objects.get(pk=site.root_page_id).specific)
+    request._wagtail_site = site
 
 
 def forget():

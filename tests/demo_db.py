@@ -76,9 +76,21 @@ def _sqlite_plain_fts_tables(cursor):
     return [name for (name,) in cursor.fetchall() if name in shadows]
 
 
-def restore(connection, snapshot):
-    """Replace every row of the database by the snapshot's (one transaction)."""
+def same_tables(snapshot, other):
+    """The tables whose rows are the same in both snapshots (the content types and
+    permissions the migrations made are also the demo's)."""
+    theirs = {table: (columns, rows) for table, columns, rows in other.tables}
+    return frozenset(table for table, columns, rows in snapshot.tables
+                     if theirs.get(table) == (columns, rows))
+
+
+def restore(connection, snapshot, unchanged=frozenset()):
+    """Replace every row of the database by the snapshot's (one transaction); the tables
+    in ``unchanged`` already hold the snapshot's rows and are left as they are."""
     assert snapshot.vendor == connection.vendor
+    if unchanged:
+        snapshot = Snapshot(snapshot.vendor, [entry for entry in snapshot.tables
+                                              if entry[0] not in unchanged])
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # DELETE, not TRUNCATE: inside a transaction TRUNCATE gives each of the ~250

@@ -11,7 +11,7 @@ loaded as its specific class; an unpublished page answers 404 only when it is th
 asked for.
 
 A site's root page class takes it by listing :class:`DirectRouteMixin` first among its
-bases (the reference site's home page does; docs/page-cache.md, "Uncached pages").
+bases (the reference site's home page does; docs/page-cache.md, "Pages made afresh").
 """
 
 from django.http import Http404

@@ -29,19 +29,6 @@ def cached(settings, demo):
     return demo
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as a committed transaction (its after-commit work done). The test's
-    own transaction never commits: the bump the demo's rows scheduled is forgotten, so that
-    the change schedules one of its own inside the captured block."""
-
-    def commit():
-        connection._page_cache_bump = None
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return commit
-
-
 def _warm(client, *paths):
     for path in paths:
         client.get(path)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def home(demo, rf):
+def home(demo):
     from wagtail.models import Site
 
     return Site.objects.get(root_page__slug="trang-chu-bql").root_page.specific

@@ -20,15 +20,6 @@ def rows_kept(settings, demo):
     return demo
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def commit():
-        connection._page_cache_bump = None
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return commit
-
-
 def _tables_read(client, path):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)

@@ -84,6 +84,8 @@ def group_name(agency, role):
 
 
 def _permissions(names):
+    """The permissions named ``"app_label.codename"`` that exist (a plugin not installed
+    has none), with their content types, as {name: permission}; one query."""
     by_app = defaultdict(set)
     for name in names:
         app_label, codename = name.split(".", 1)
@@ -93,7 +95,8 @@ def _permissions(names):
         found = found | Permission.objects.filter(
             content_type__app_label=app_label, codename__in=codenames
         )
-    return found
+    return {f"{permission.content_type.app_label}.{permission.codename}": permission
+            for permission in found.select_related("content_type")}
 
 
 def agency_collection(agency):
@@ -118,48 +121,71 @@ def sync_agency_roles(agency):
 
 
 def _sync_agency_roles(agency):
-    for role in ALL_ROLES:
-        agency_role = AgencyRole.objects.filter(agency=agency, role=role).select_related("group")
-        agency_role = agency_role.first()
-        if agency_role is None:
-            group, _ = Group.objects.get_or_create(name=group_name(agency, role))
-            agency_role = AgencyRole.objects.create(agency=agency, role=role, group=group)
-        group = agency_role.group
-        group.permissions.set(_permissions(_model_permissions[role]))
-        _sync_page_permissions(agency, role, group)
-        _sync_collection_permissions(agency, role, group)
+    """A few queries whatever the number of roles and permissions: an agency is made in
+    every test and by every import of agencies, and this runs after each migrate."""
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
+    groups = _role_groups(agency)
+    permissions = _permissions(set().union(
+        *_model_permissions.values(),
+        (f"wagtailcore.{kind}_page" for kinds in _page_permissions.values() for kind in kinds),
+        *_collection_permissions.values(),
+    ))
 
-def _sync_page_permissions(agency, role, group):
-    from wagtail.models import GroupPagePermission
+    def named(names):
+        return [permissions[name] for name in sorted(names) if name in permissions]
 
-    if agency.site_id is None:
-        return
-    wanted = _permissions(f"wagtailcore.{kind}_page" for kind in _page_permissions[role])
-    # The site's home and its translations (the English tree: R-ED-16) are the agency's.
-    roots = list(agency.site.root_page.get_translations(inclusive=True))
-    GroupPagePermission.objects.filter(group=group).exclude(page__in=roots).delete()
-    GroupPagePermission.objects.filter(group=group, page__in=roots).exclude(
-        permission__in=wanted
-    ).delete()
-    for root in roots:
-        for permission in wanted:
-            GroupPagePermission.objects.get_or_create(group=group, page=root,
-                                                      permission=permission)
+    for role, group in groups.items():
+        group.permissions.set(named(_model_permissions[role]))
 
-
-def _sync_collection_permissions(agency, role, group):
-    from wagtail.models import GroupCollectionPermission
-
+    pages = []
+    if agency.site_id is not None:
+        # The site's home and its translations (the English tree: R-ED-16) are the agency's.
+        pages = list(agency.site.root_page.get_translations(inclusive=True))
+    _sync_object_permissions(GroupPagePermission, "page", groups, {
+        (role, page, permission) for role in groups for page in pages
+        for permission in named(f"wagtailcore.{kind}_page" for kind in _page_permissions[role])
+    })
     collection = agency_collection(agency)
-    wanted = _permissions(_collection_permissions[role])
-    GroupCollectionPermission.objects.filter(group=group).exclude(
-        collection=collection, permission__in=wanted
-    ).delete()
-    for permission in wanted:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
-        )
+    _sync_object_permissions(GroupCollectionPermission, "collection", groups, {
+        (role, collection, permission) for role in groups
+        for permission in named(_collection_permissions[role])
+    })
+
+
+def _role_groups(agency):
+    """{role: its group} for the agency, the missing ones made."""
+    found = {agency_role.role: agency_role.group for agency_role in
+             AgencyRole.objects.filter(agency=agency).select_related("group")}
+    for role in ALL_ROLES:
+        if role not in found:
+            group, _ = Group.objects.get_or_create(name=group_name(agency, role))
+            AgencyRole.objects.create(agency=agency, role=role, group=group)
+            found[role] = group
+    return {role: found[role] for role in ALL_ROLES}
+
+
+def _sync_object_permissions(model, target, groups, wanted):
+    """Make the role groups' rows of ``model`` (Wagtail's permissions on a page or a
+    collection) exactly ``wanted``: {(role, target object, permission)}. Rows are added in
+    one query and each addition is recorded in the summary of the change."""
+    from plugins.core.audit.signals import object_permission_changed
+
+    by_group = {group.pk: group for group in groups.values()}
+    wanted = {(groups[role].pk, thing.pk, permission.pk): (groups[role], thing, permission)
+              for role, thing, permission in wanted}
+    have = {(group_id, thing_id, permission_id): pk for pk, group_id, thing_id, permission_id
+            in model.objects.filter(group__in=by_group).values_list(
+                "pk", "group_id", f"{target}_id", "permission_id")}
+    stale = [pk for key, pk in have.items() if key not in wanted]
+    if stale:
+        model.objects.filter(pk__in=stale).delete()  # each deletion recorded by its signal
+    added = model.objects.bulk_create([
+        model(group=group, permission=permission, **{target: thing})
+        for key, (group, thing, permission) in wanted.items() if key not in have
+    ])
+    for row in added:
+        object_permission_changed(row, True, target)
 
 
 def sync_all_agencies():

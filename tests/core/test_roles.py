@@ -63,3 +63,35 @@ def test_page_permissions_stop_at_the_agencys_own_site(make_agency, make_staff):
     assert home_a.permissions_for_user(leader).can_publish()
     assert not home_b.permissions_for_user(specialist).can_edit()
     assert not home_b.permissions_for_user(leader).can_publish()
+
+
+
+def test_an_agencys_role_groups_are_made_in_a_few_queries_and_logged_once(
+        make_agency, make_staff, django_assert_max_num_queries):
+    """R-EO-19: a new agency's five groups and their permissions, on its pages and its
+    collection, are one entry of its system log naming each change; made in a bounded
+    number of queries (not one or more per permission), and brought up to date the same
+    way when its site gets an English home (R-ED-16)."""
+    from wagtail.models import Locale
+
+    from plugins.core.models import AuditEvent
+
+    agency = make_agency("AAA", own_home=True)
+    event = AuditEvent.objects.get(
+        agency=agency, description="Cập nhật quyền của các nhóm vai trò của Cơ quan AAA")
+    changes = event.details["changes"]
+    leader_pages = [change for change in changes if change.startswith(
+        "Nhóm AAA — Lãnh đạo cơ quan được cấp quyền") and change.endswith("trên Trang chủ AAA")]
+    assert len(leader_pages) == 3  # add, change, publish
+    assert any(change.startswith("Nhóm AAA — Chuyên viên được cấp quyền") and
+               change.endswith("trên Cơ quan AAA") for change in changes)  # the collection
+    assert any(change.startswith("Cấp quyền cho nhóm AAA — Văn thư: ") for change in changes)
+
+    home = agency.site.root_page
+    english = home.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
+    leader = make_staff("lanhdao", agency, Role.AGENCY_LEADER)
+    assert english.permissions_for_user(leader).can_publish()  # synced as it was made
+    assert AuditEvent.objects.filter(agency=agency, description=event.description).count() == 2
+    with django_assert_max_num_queries(30):
+        sync_agency_roles(agency)  # nothing to change: nothing logged
+    assert AuditEvent.objects.filter(agency=agency, description=event.description).count() == 2

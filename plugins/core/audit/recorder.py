@@ -40,6 +40,11 @@ def agency_ids_of(user, even_superuser=False):
     return set(by_role.order_by().union(by_position.order_by()))
 
 
+def batching():
+    """Whether events are being gathered into one summary (:func:`summarised`)."""
+    return _batch.get() is not None
+
+
 def _address(request):
     if request is None:
         return None

@@ -26,7 +26,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_noop
 
 from plugins.core.audit.context import current_request
-from plugins.core.audit.recorder import agency_ids_of, record, text
+from plugins.core.audit.recorder import agency_ids_of, batching, record, text
 from plugins.core.models import AccountReport, Agency, AgencyRole, AuditEvent
 
 Kind = AuditEvent.Kind
@@ -161,8 +161,11 @@ def group_permissions_changed(sender, instance, action, reverse, model, pk_set, 
         message = gettext_noop("Permissions given to %(group)s: %(permissions)s")
     else:
         message = gettext_noop("Permissions taken from %(group)s: %(permissions)s")
-    record(Kind.PERMISSION_CHANGE,
-           text(message, group=instance.name, permissions=", ".join(names)),
+    description = text(message, group=instance.name, permissions=", ".join(names))
+    if batching():
+        record(Kind.PERMISSION_CHANGE, description)
+        return
+    record(Kind.PERMISSION_CHANGE, description,
            agencies=_group_agency_ids([instance.pk]),
            details={"group": instance.name, "permissions": names,
                     "change": "added" if action == "post_add" else "removed"})
@@ -218,7 +221,10 @@ def user_saved(sender, instance, created=False, raw=False, **kwargs):
            details={"user": instance.get_username(), "changes": changes})
 
 
-def _object_permission_changed(instance, created, target_attr):
+def object_permission_changed(instance, created, target_attr):
+    """Record that a group was given (``created``) or lost one of Wagtail's permissions on
+    an object (a page, a collection, a site: ``instance.<target_attr>``); called by the
+    signals below and by code that creates such rows in bulk."""
     try:
         permission, group = instance.permission, instance.group
         target = getattr(instance, target_attr)
@@ -226,8 +232,12 @@ def _object_permission_changed(instance, created, target_attr):
         return
     message = (gettext_noop("%(group)s given “%(permission)s” on %(target)s") if created
                else gettext_noop("%(group)s lost “%(permission)s” on %(target)s"))
-    record(Kind.PERMISSION_CHANGE,
-           text(message, group=group.name, permission=permission.name, target=str(target)),
+    description = text(message, group=group.name, permission=permission.name,
+                       target=str(target))
+    if batching():  # one summary event says it: its agencies and details are the summary's
+        record(Kind.PERMISSION_CHANGE, description)
+        return
+    record(Kind.PERMISSION_CHANGE, description,
            agencies=_group_agency_ids([group.pk]),
            details={"group": group.name, "object": str(target),
                     "permission": f"{permission.content_type.app_label}.{permission.codename}",
@@ -237,10 +247,10 @@ def _object_permission_changed(instance, created, target_attr):
 def _object_permission_saved(target_attr):
     def saved(sender, instance, created=False, raw=False, **kwargs):
         if created and not raw:
-            _object_permission_changed(instance, True, target_attr)
+            object_permission_changed(instance, True, target_attr)
 
     def deleted(sender, instance, **kwargs):
-        _object_permission_changed(instance, False, target_attr)
+        object_permission_changed(instance, False, target_attr)
 
     return saved, deleted
 

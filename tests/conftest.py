@@ -83,6 +83,23 @@ def _forget_language_prefixes(setting, **kwargs):
 setting_changed.connect(_forget_language_prefixes, dispatch_uid="tests-forget-language-prefixes")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker,
+                    django_db_modify_db_settings, tmp_path_factory, worker_id):
+    """pytest-django's, with the migrations applied once per run rather than once per
+    worker (tests/migrated_db.py); a single process migrates as before."""
+    from tests import migrated_db
+
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, above each worker's own
+    with django_db_blocker.unblock():
+        teardown = migrated_db.setup(shared, request.config.option.verbose)
+    yield
+    with django_db_blocker.unblock():
+        teardown()
+
+
 _MIGRATED = pytest.StashKey()  # (the migrations' rows, pytest-django's database blocker)
 
 

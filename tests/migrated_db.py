@@ -35,9 +35,12 @@ def setup(shared_folder, verbosity=0):
             copy.save()
 
     def teardown():
-        teardown_databases(config, verbosity=verbosity)
-        if made_here:
-            copy.drop()
+        try:
+            copy.disconnect_others()
+            teardown_databases(config, verbosity=verbosity)
+        finally:
+            if made_here:
+                copy.drop()
 
     return teardown
 
@@ -54,6 +57,9 @@ class _Copy:
 
     def forget_holder(self):
         pass
+
+    def disconnect_others(self):
+        """Close what threads of the tests left connected to the test database."""
 
 
 class _SqliteCopy(_Copy):
@@ -127,6 +133,15 @@ class _PostgresCopy(_Copy):
         self._execute(f'DROP DATABASE IF EXISTS "{self.template}"',
                       f'CREATE DATABASE "{self.template}" TEMPLATE "{name}"')
         self.marker.write_text(self.template)
+
+    def disconnect_others(self):
+        # A test's thread (a live server's, a pool's) may still hold a connection, and
+        # PostgreSQL drops no database someone is connected to.
+        name = self.connection.settings_dict["NAME"]
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = %s AND pid <> pg_backend_pid()", [name])
 
     def drop(self):
         self._execute(f'DROP DATABASE IF EXISTS "{self.template}"')

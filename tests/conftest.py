@@ -32,18 +32,11 @@ collect_ignore = [
 
 
 def _root_page():
-    """Wagtail's root page, made again with the root collection and the locale if a
-    transactional test's flush removed them (the flush after a ``transaction=True`` test
-    empties every table, the rows Wagtail's migrations made too)."""
-    from wagtail.models import Collection, Locale, Page
+    """Wagtail's root page (the migrations made it; every test starts with their rows:
+    see ``migrated_snapshot``)."""
+    from wagtail.models import Page
 
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    return root
+    return Page.get_first_root_node()
 
 
 @pytest.fixture(autouse=True)
@@ -104,47 +97,33 @@ def django_db_setup(request, django_test_environment, django_db_blocker,
                 f"Error when trying to teardown test databases: {error!r}"))
 
 
-_MIGRATED = pytest.StashKey()  # (the migrations' rows, pytest-django's database blocker)
-
-
 @pytest.fixture(scope="session", autouse=True)
-def migrated_snapshot(request, django_db_setup, django_db_blocker):
+def migrated_snapshot(django_db_setup, django_db_blocker):
     """The rows the migrations made (content types, permissions, Wagtail's root page,
-    collection and locale, the core's own), as they are before any test runs."""
-    from django.db import connection
+    collection and locale, the core's own), as they are before any test runs.
+
+    After a transactional test (a live server, threads, processes) Django empties every
+    table and emits ``post_migrate``, which makes content types and permissions again under
+    new ids, and the next test would have to find them again. Instead, these rows are put
+    back as they were, ids included, in the same step (:func:`tests.demo_db.restore`:
+    one DELETE round trip, no TRUNCATE and no signal), so that the next test, whichever a
+    worker takes, finds the database as migrate left it."""
+    from django.db import connection, connections
+    from django.test import TransactionTestCase
 
     from tests import demo_db
 
     with django_db_blocker.unblock():
-        request.config.stash[_MIGRATED] = (demo_db.take(connection), django_db_blocker)
+        snapshot = demo_db.take(connection)
 
+    def put_back_migrated_rows(test_case):
+        for alias in test_case._databases_names(include_mirrors=False):
+            demo_db.restore(connections[alias], snapshot)
 
-def _flushes(item):
-    """Whether pytest-django empties the database after this test (a transactional one)."""
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or any(
-        name in item.fixturenames for name in ("transactional_db", "live_server"))
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test (a live server, threads, processes) the database is
-    flushed: every table emptied, content types and permissions made again under new ids.
-    Put the migrations' rows back as they were, ids included, so that the next test —
-    whichever runs next, in whatever order a worker takes them — finds the database as
-    migrate left it, and no cache keeps an id that is gone."""
-    result = yield
-    # The last test of a process (no next item) has had the test database dropped during
-    # its teardown already: nothing runs after it, so there is nothing to put back.
-    if _flushes(item) and nextitem is not None and _MIGRATED in item.config.stash:
-        from django.db import connection
-
-        from tests import demo_db
-
-        snapshot, blocker = item.config.stash[_MIGRATED]
-        with blocker.unblock():
-            demo_db.restore(connection, snapshot)
-    return result
+    with pytest.MonkeyPatch.context() as patch:
+        # Only transactional tests flush: TestCase has its own teardown (a rollback).
+        patch.setattr(TransactionTestCase, "_fixture_teardown", put_back_migrated_rows)
+        yield snapshot
 
 
 def _load_demo_snapshot():
@@ -213,7 +192,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
 
 
 @pytest.fixture
-def demo(demo_snapshot, db, request):
+def demo(demo_snapshot, migrated_snapshot, db):
     """The reference site's demo content, as `manage.py load_demo` makes it, fresh for this
     test; returns the first agency. In the test's transaction, or committed for a
     transactional test (``transactional_db``, a live server)."""
@@ -222,12 +201,11 @@ def demo(demo_snapshot, db, request):
     from plugins.core.models import Agency
     from tests import demo_db
 
-    # Every test starts from the migrations' rows (its own changes are rolled back; a
-    # transactional test's flush is followed by putting them back): the tables the demo
-    # did not change need no copying.
-    migrated, _blocker = request.config.stash[_MIGRATED]
+    # Every test starts from the migrations' rows (its own changes are rolled back, or
+    # replaced by them after a transactional test): the tables the demo did not change
+    # need no copying.
     if not hasattr(demo_snapshot, "same_as_migrated"):
-        demo_snapshot.same_as_migrated = demo_db.same_tables(demo_snapshot, migrated)
+        demo_snapshot.same_as_migrated = demo_db.same_tables(demo_snapshot, migrated_snapshot)
     demo_db.restore(connection, demo_snapshot, unchanged=demo_snapshot.same_as_migrated)
     return Agency.objects.get(symbol="BQL")
 

@@ -5,7 +5,8 @@ first of them loads it inside a transaction, copies every row of every table out
 database (:func:`take`) and rolls the transaction back; each test that needs the demo then
 gets the rows copied back in (:func:`restore`): inside its own transaction, so that they
 vanish with the test's other changes, or, for a transactional test (a browser test's live
-server), committed, and flushed after it as usual.
+server), committed, and replaced after it by the rows the migrations made (see
+``migrated_snapshot`` in tests/conftest.py).
 
 Every table Django knows is copied, whole, so foreign keys hold (the copy is one consistent
 state); the database's own search structures follow: SQLite's full-text tables through

@@ -51,7 +51,7 @@ def _database_url(tmp_path):
             f"{s.get('PORT') or 5432}/{s['NAME']}")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_restore_drill_brings_back_pages_documents_files_and_search(tmp_path):
     """R-EO-19, R-SEC-3: back up, change and delete pages, a document and files, restore:
     everything is as it was at the backup, on disk and in search, and later additions are
@@ -134,7 +134,7 @@ def _change_after_backup(tmp_path):
     (tmp_path / "media" / "documents" / "quy-che.pdf").write_bytes(b"%PDF-1.4 later")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_retention_keeps_the_newest_archives(backup_settings):
     """R-EO-19: a backup deletes all but the newest PORTAL_BACKUP_KEEP archives, and nothing
     else in the folder."""
@@ -155,7 +155,7 @@ def test_retention_keeps_the_newest_archives(backup_settings):
     assert oct((folder / newest).stat().st_mode & 0o777) == "0o600"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_archive_has_database_media_and_a_manifest_of_checksums(backup_settings):
     """R-EO-19: one archive holds the database, every media file and a manifest."""
     path = _backup()
@@ -172,7 +172,7 @@ def test_archive_has_database_media_and_a_manifest_of_checksums(backup_settings)
             == archives.sha256_of(backup_settings / "media" / "documents" / "quy-che.pdf"))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_tampered_archive_is_refused_and_nothing_changes(backup_settings):
     """R-SEC-3: a member changed after the backup (its checksum no longer matches the
     manifest) is refused before the database or the files are touched."""
@@ -187,7 +187,7 @@ def test_a_tampered_archive_is_refused_and_nothing_changes(backup_settings):
     _nothing_changed(backup_settings)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_archive_reaching_outside_its_folder_is_refused(backup_settings):
     """R-SEC-3: a member named ../… (or an absolute path, or a link) is refused and nothing
     is written outside the staging folder."""
@@ -219,7 +219,7 @@ def test_an_archive_reaching_outside_its_folder_is_refused(backup_settings):
     _nothing_changed(backup_settings)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_damaged_or_foreign_archive_is_refused(backup_settings):
     """R-SEC-3: a truncated archive, one without a manifest and one made on another
     database vendor are refused with a clear message; nothing changes."""
@@ -250,7 +250,7 @@ def test_a_damaged_or_foreign_archive_is_refused(backup_settings):
     _nothing_changed(backup_settings)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_restore_asks_for_confirmation(backup_settings, monkeypatch):
     """R-EO-19: without --yes the administrator is asked; anything but "yes" changes
     nothing."""
@@ -276,7 +276,7 @@ def test_missing_pg_dump_is_said_clearly(monkeypatch):
         database._pg_tool("pg_dump")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_weekly_backup_is_scheduled_and_prunes(backup_settings, settings):
     """R-EO-19: a weekly django-q2 schedule (made after migrate) backs up and keeps the
     newest PORTAL_BACKUP_KEEP archives."""

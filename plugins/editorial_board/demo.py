@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Page
 
+from plugins.core.demo import agency_home
 from plugins.core.models import Position
 from plugins.editorial_board.models import (
     Board,
@@ -284,7 +285,7 @@ def load_questions_and_reviews_demo(context):
 def _ensure_question_page(agency, context):
     if agency.site_id is None:
         return
-    home = agency.site.root_page
+    home = agency_home(agency, context)
     if QuestionIndexPage.objects.child_of(home).exists():
         return
     page = QuestionIndexPage(

@@ -16,10 +16,10 @@ Idempotent: people are found by name in their agency, mailboxes by address.
 import datetime
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
 
 from plugins.core.accounts import ensure_staff_user
-from plugins.core.models import AgencyRole, Position, Role
+from plugins.core.demo import agency_home
+from plugins.core.models import Agency, AgencyRole, Position, Role
 from plugins.email_directory.addresses import assign_personal_mailbox
 from plugins.email_directory.models import (
     AddressPolicy,
@@ -202,7 +202,7 @@ def _ensure_handover(agency, address, to_name, date, note, context):
 
 
 def _ensure_page(agency, context):
-    home = Site.objects.get(pk=agency.site_id).root_page
+    home = agency_home(Agency.objects.select_related("site").get(pk=agency.pk), context)
     if DirectoryPage.objects.child_of(home).exists():
         return
     page = DirectoryPage(

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 
 from plugins.core import numbers
-from plugins.core.demo import seed_text
+from plugins.core.demo import agency_home, seed_text
 from plugins.core.roles import agency_collection
 from plugins.core.text import slugify
 from plugins.legal_docs.models import (
@@ -169,7 +169,7 @@ def _ensure_document(library, context, **fields):
 
 
 def _library(agency, context):
-    home = agency.site.root_page
+    home = agency_home(agency, context)
     library = LegalDocumentIndexPage.objects.child_of(home).first()
     if library is None:
         library = LegalDocumentIndexPage(

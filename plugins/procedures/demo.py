@@ -9,6 +9,7 @@ import hashlib
 
 from wagtail.documents import get_document_model
 
+from plugins.core.demo import agency_home
 from plugins.core.models import Position
 from plugins.procedures import demo_data, demo_forms
 from plugins.procedures.importer import Plan, write
@@ -26,7 +27,7 @@ OFFICERS = {
 
 
 def _index_page(agency, context):
-    home = agency.site.root_page
+    home = agency_home(agency, context)
     index_page = ProcedureIndexPage.objects.child_of(home).first()
     if index_page is None:
         index_page = ProcedureIndexPage(

@@ -10,7 +10,7 @@ upload. Idempotent: an index or a page that exists (by slug) is left alone.
 
 from wagtail.models import Locale
 
-from plugins.core.demo import translate_page
+from plugins.core.demo import agency_home, translate_page
 from plugins.stats_pages.models import ChartType, StatisticsIndexPage, StatisticsPage, Topic
 from plugins.stats_pages.tables import check_dataset
 
@@ -185,7 +185,7 @@ def load_statistics_demo(context):
     for key, agency in context.objects.get("agencies", {}).items():
         if key not in AGENCY_DATA or agency.site is None:
             continue
-        home = agency.site.root_page
+        home = agency_home(agency, context)
         index_page = _index_page(home, context, agency)
         specs = _pages(key)
         pages = [_ensure_page(index_page, spec, context) for spec in specs]

@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from plugins.core.demo import agency_home
 from plugins.core.models import Agency, Unit
 from plugins.eoffice.schedules import services
 from plugins.eoffice.schedules.models import PeriodKind, ScheduleEntry, WorkPlan
@@ -132,7 +133,7 @@ def _plans(agency, clerk, head, context):
 def _page(agency, context):
     if agency.site_id is None:
         return
-    home = agency.site.root_page
+    home = agency_home(agency, context)
     if WorkProgrammePage.objects.child_of(home).exists():
         return
     page = WorkProgrammePage(

@@ -34,6 +34,7 @@ class DirectRouteMixin:
         found = {page.url_path: page for page in Page.objects.filter(
             url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)}
         parent = self
+        walked = [self]
         for length, prefix in enumerate(prefixes, start=1):
             page = found.get(prefix)
             if page is None or page.depth != parent.depth + 1:
@@ -45,6 +46,22 @@ class DirectRouteMixin:
                 raise Http404
             if remaining and not _routes_itself(page_class):
                 parent = page
+                walked.append(page)
                 continue
-            return page.specific.route(request, remaining)
+            page = page.specific
+            page._routed_ancestors = walked
+            result = page.route(request, remaining)
+            target = getattr(result, "page", None)
+            if target is not None and target is not page and target.depth == page.depth + 1:
+                target._routed_ancestors = [*walked, page]  # a child the page routed to
+            return result
         raise Http404  # not reached: the last prefix always returns above
+
+
+def ancestors_of(page):
+    """The page's ancestors below the tree's root, from the top (what breadcrumbs show):
+    the pages routing walked through to it when they are all of them, else one query."""
+    walked = getattr(page, "_routed_ancestors", None)
+    if walked and walked[0].depth == 2 and len(walked) == page.depth - 2:
+        return walked
+    return list(page.get_ancestors()[1:])

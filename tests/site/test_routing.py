@@ -95,3 +95,24 @@ def test_a_deep_page_costs_fewer_queries_than_wagtails_walk(home, rf):
     with CaptureQueriesContext(connection) as ours:
         home.route(request, components)
     assert len(ours) < len(wagtails)
+
+
+def test_breadcrumbs_reuse_the_pages_routing_walked_through(home, rf, client):
+    """Every page's breadcrumbs are its ancestors below the tree's root, as Wagtail's
+    ``get_ancestors`` gives them, read from what routing found (no query of their own)."""
+    from plugins.core.routing import ancestors_of
+
+    request = rf.get("/")
+    for page in Page.objects.descendant_of(home).live().order_by("path"):
+        routed = home.route(request, _components(home, page)).page
+        expected = [ancestor.pk for ancestor in page.get_ancestors()[1:]]
+        if routed.pk != page.pk:  # a sub-page a routable page answers for itself
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            found = [ancestor.pk for ancestor in ancestors_of(routed)]
+        assert (found, len(queries)) == (expected, 0), page.url_path
+    article = Page.objects.get(slug="tin-tuc", url_path__startswith=home.url_path) \
+        .get_children().live().first()
+    html = client.get(article.url).content.decode()
+    assert '<li><a href="/">Ban Quản lý các Khu công nghiệp Tiền Giang</a></li>' in html
+    assert '<li><a href="/tin-tuc/">Tin tức - Sự kiện</a></li>' in html

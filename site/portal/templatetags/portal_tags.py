@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from plugins.core.i18n import default_language, language_versions
+from plugins.core.routing import ancestors_of
 from plugins.core.scoping import current_agency
 from portal.menu import navigation
 
@@ -66,3 +67,9 @@ def _alternates(request, versions):
     if len(translated) < 2:
         return []
     return [{"code": v["code"], "url": request.build_absolute_uri(v["url"])} for v in translated]
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The pages above ``page`` that its breadcrumbs link to (the ones routing found)."""
+    return ancestors_of(page)

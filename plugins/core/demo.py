@@ -36,9 +36,11 @@ def agency_home(agency, context):
     """The agency's home page, under which a plugin puts its demo: its site's root, or, when
     the site's root is the tree's own root (a site of the core and one plugin alone), a
     plain page made its root."""
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
-    site = agency.site
+    # Read again: another plugin's demo may have given the site its home since the agency
+    # was loaded.
+    site = agency.site = Site.objects.select_related("root_page").get(pk=agency.site_id)
     if site.root_page.depth > 1:
         return site.root_page
     slug = f"trang-chu-{agency.symbol.lower()}"

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 
 from plugins.core.accounts import ensure_staff_user
 from plugins.core.demo import agency_home
-from plugins.core.models import Agency, AgencyRole, Position, Role
+from plugins.core.models import AgencyRole, Position, Role
 from plugins.email_directory.addresses import assign_personal_mailbox
 from plugins.email_directory.models import (
     AddressPolicy,
@@ -202,7 +202,7 @@ def _ensure_handover(agency, address, to_name, date, note, context):
 
 
 def _ensure_page(agency, context):
-    home = agency_home(Agency.objects.select_related("site").get(pk=agency.pk), context)
+    home = agency_home(agency, context)
     if DirectoryPage.objects.child_of(home).exists():
         return
     page = DirectoryPage(

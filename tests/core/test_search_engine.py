@@ -5,6 +5,8 @@ CI runs this file on both databases; the golden queries below are the contract
 The index is exercised through core.Unit registered as a searchable model for the test.
 """
 
+import unicodedata
+
 import pytest
 
 from plugins.core.models import SearchEntry, Unit
@@ -195,6 +197,19 @@ def test_highlight_marks_the_accented_original():
     long_text = "Mở đầu. " * 60 + "Đường giao thông kết nối"
     cut = snippet(long_text, ["duong"], width=80)
     assert cut.startswith("…") and "<mark>Đường</mark>" in cut
+
+
+def test_highlight_keeps_its_place_where_a_character_folds_to_more_or_to_nothing():
+    """R-LD-3: a word after a character that folds to two (ß → ss), or to nothing (a lone
+    combining mark, as decomposed text copied from a PDF has), is still marked where it
+    stands in the original; decomposed Vietnamese is marked whole."""
+    assert highlight("Straße đường", ["duong"]) == "Straße <mark>đường</mark>"
+    assert highlight("a\u0301 Cổng", ["cong"]) == "a\u0301 <mark>Cổng</mark>"
+    assert highlight("\u0301 Cổng", ["cong"]) == "\u0301 <mark>Cổng</mark>"
+    decomposed = unicodedata.normalize("NFD", "Cổng thông tin")
+    assert highlight(decomposed, ["thong"]) == (
+        unicodedata.normalize("NFD", "Cổng ") + "<mark>"
+        + unicodedata.normalize("NFD", "thông") + "</mark>" + " tin")
 
 
 def test_browsing_is_served_from_the_snapshot_and_never_stale(

@@ -7,15 +7,28 @@ from django.utils.safestring import mark_safe
 
 from plugins.core.text import fold
 
+_CHAR_FOLDS = {}  # each character's folded form, as met (a few hundred in practice)
+
+
+def _fold_char(char):
+    folded = _CHAR_FOLDS.get(char)
+    if folded is None:
+        folded = _CHAR_FOLDS[char] = fold(char)
+    return folded
+
 
 def _folded_with_map(text):
-    """The folded text and, for each folded character, the index of its source character."""
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for piece in fold(char):
-            folded.append(piece)
-            origin.append(index)
-    return "".join(folded), origin
+    """The folded text and, for each folded character, the index of its source character.
+
+    Folding is per character, so each character's fold is looked up once per process;
+    when every character folds to one (Vietnamese text always does), the map is the
+    identity."""
+    pieces = [_CHAR_FOLDS.get(char) or _fold_char(char) for char in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text) and all(len(piece) == 1 for piece in pieces):
+        return folded, range(len(text))
+    origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    return folded, origin
 
 
 def spans(text, words):

@@ -5,21 +5,51 @@ Wagtail routes ``/thu-tuc-hanh-chinh/1-000459-…/`` by asking the home page for
 per level. Every page stores its ``url_path`` (Wagtail keeps it up to date on moves and slug
 changes), so the pages along a URL are the pages whose ``url_path`` is one of the URL's
 prefixes: one query finds them all. The walk then follows Wagtail's own rule level by level:
-a page whose class routes by itself (a routable page with sub-URLs, an index with its own
-``route``) is handed the rest of the path, exactly as Wagtail would; only the final page is
-loaded as its specific class; an unpublished page answers 404 only when it is the one
-asked for.
+a page whose class routes by itself (a routable page one of whose sub-URLs matches the
+rest of the path, an index with its own ``route``) is handed the rest of the path, exactly
+as Wagtail would; only the final page is loaded as its specific class; an unpublished page
+answers 404 only when it is the one asked for. Wagtail's check of the final page's view
+restrictions then reads them from memory (:mod:`plugins.core.page_cache.restrictions`):
+routing knows all its ancestors.
 
 A site's root page class takes it by listing :class:`DirectRouteMixin` first among its
 bases (the reference site's home page does; docs/page-cache.md, "Pages made afresh").
 """
 
+import functools
+
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from plugins.core.page_cache import restrictions
 
-def _routes_itself(page_class):
-    return page_class.route is not Page.route
+
+@functools.cache
+def _routable_else_page(page_class):
+    """Whether the class routes as a routable page that hands unmatched paths to
+    ``Page.route`` (no other ``route`` between them)."""
+    if page_class.route is not RoutablePageMixin.route:
+        return False
+    after = page_class.__mro__[page_class.__mro__.index(RoutablePageMixin) + 1:]
+    return next(vars(klass)["route"] for klass in after if "route" in vars(klass)) is Page.route
+
+
+def _routes_itself(page, remaining):
+    """Whether ``page`` (not yet specific) takes the ``remaining`` path itself. A routable
+    page does only when one of its sub-URLs matches; otherwise Wagtail hands the path on to
+    its child, and so does the walk, without loading the page's specific class."""
+    page_class = page.specific_class
+    if page_class.route is Page.route:
+        return False
+    if _routable_else_page(page_class):
+        if not page.live:
+            return False
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+    return True
 
 
 class DirectRouteMixin:
@@ -41,21 +71,28 @@ class DirectRouteMixin:
                 raise Http404
             page._cached_parent_obj = parent  # treebeard's get_parent() reads it
             remaining = path_components[length:]
-            page_class = page.specific_class
-            if page_class is None:
+            if page.specific_class is None:
                 raise Http404
-            if remaining and not _routes_itself(page_class):
+            if remaining and not _routes_itself(page, remaining):
                 parent = page
                 walked.append(page)
                 continue
             page = page.specific
-            page._routed_ancestors = walked
+            _known_ancestors(request, page, walked)
             result = page.route(request, remaining)
             target = getattr(result, "page", None)
             if target is not None and target is not page and target.depth == page.depth + 1:
-                target._routed_ancestors = [*walked, page]  # a child the page routed to
+                _known_ancestors(request, target, [*walked, page])  # a child it routed to
             return result
         raise Http404  # not reached: the last prefix always returns above
+
+
+def _known_ancestors(request, page, ancestors):
+    page._routed_ancestors = ancestors
+    if ancestors[0].depth == 2 and len(ancestors) == page.depth - 2:
+        # Wagtail checks the page's view restrictions before serving it: from memory.
+        page.get_view_restrictions = functools.partial(
+            restrictions.applying_to, request, page, ancestors)
 
 
 def ancestors_of(page):

@@ -71,17 +71,18 @@ def agency_for_page(page):
     from wagtail.models import Page
 
     from plugins.core.models import Agency
+    from plugins.core.page_cache.shared import remember_row
 
     path = page.path
     if not path:
         return None
     prefixes = [path[:length] for length in range(page.steplen, len(path) + 1, page.steplen)]
     ancestors = Page.objects.filter(path__in=prefixes).values("translation_key")
-    return (
+    return remember_row(None, ("agency-of", path), lambda: (
         Agency.objects.filter(site__root_page__translation_key__in=ancestors)
         .order_by("-site__root_page__depth")
         .first()
-    )
+    ))
 
 
 class AgencyQuerySet(models.QuerySet):

@@ -236,7 +236,7 @@ class EnterpriseDirectoryPage(FacetedIndexPageMixin, RoutablePageMixin, AgencyPa
     def get_listing_queryset(self):
         return Enterprise.objects.published().with_related()
 
-    def get_listing_objects(self, object_ids):
+    def get_listing_objects(self, object_ids, request=None):
         return self.get_listing_queryset().filter(agency_id=self.listing_agency_id(),
                                                   pk__in=object_ids)
 

@@ -28,7 +28,7 @@ def export_view(page, request, fmt):
         raise Http404
     params = request.GET.copy()
     params.pop("page", None)  # the whole list, not the page the visitor was on
-    listing = page.run_listing(params, per_page=MAX_EXPORT)
+    listing = page.run_listing(params, per_page=MAX_EXPORT, request=request)
     response = dataset_response(dataset(listing.pages), "doanh-nghiep", fmt)
     response["X-Robots-Tag"] = "noindex"
     return response

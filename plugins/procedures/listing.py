@@ -54,6 +54,6 @@ FACETS = ProcedureSearchForm.facet_names()
 def run_search(index_page, request, per_page=None):
     """The form, the search results, the pages of the hits in order, the facets' labels, the
     filters and the notices (the exports list the same selection)."""
-    listing = index_page.run_listing(request.GET, per_page=per_page)
+    listing = index_page.run_listing(request.GET, per_page=per_page, request=request)
     return (listing.form, listing.results, listing.pages, listing.form.value_labels,
             listing.asked.filters, listing.asked.notices)

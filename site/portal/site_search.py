@@ -29,6 +29,8 @@ from plugins.core.i18n import content_languages, default_language
 from plugins.core.listing.facets import facet_groups
 from plugins.core.listing.forms import FacetField, ListingForm
 from plugins.core.listing.querystring import Pager, query_string
+from plugins.core.page_cache import restrictions
+from plugins.core.page_cache.shared import remember_row
 from plugins.core.search import documents
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight, snippet
@@ -59,7 +61,8 @@ def _index_page(site, model_label):
         return None
     if site is None:
         return None
-    return model.objects.live().public().descendant_of(site.root_page).first()
+    return remember_row(None, ("index-page", model_label, site.pk), lambda: restrictions.public(
+        model.objects.live()).descendant_of(site.root_page).first())
 
 
 def _question_links(objects, request, site):
@@ -203,7 +206,7 @@ def _load(results, found_kinds, request, site):
     for label, pks in wanted.items():
         model = found_kinds[label]
         if issubclass(model, Page):
-            objects = model.objects.live().public().filter(pk__in=pks)
+            objects = restrictions.public(model.objects.live(), request).filter(pk__in=pks)
             loaded[label] = {obj.pk: obj for obj in objects}
             urls[label] = {pk: obj.get_url(request) for pk, obj in loaded[label].items()}
         else:

@@ -97,6 +97,36 @@ def test_a_deep_page_costs_fewer_queries_than_wagtails_walk(home, rf):
     assert len(ours) < len(wagtails)
 
 
+def test_a_routed_pages_view_restrictions_are_wagtails_read_from_memory(home, rf, settings):
+    """A private section stays private (R-SITE-8's speed takes nothing from it): for every
+    page of the demo, with a section, an article and an alias of the section closed, the
+    restrictions Wagtail checks before serving the routed page are exactly those of
+    Wagtail's own ``get_view_restrictions``; an open page's check costs no query."""
+    from wagtail.models import PageViewRestriction
+
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    section = Page.objects.get(slug="thu-tuc-hanh-chinh", url_path__startswith=home.url_path)
+    news = Page.objects.get(slug="tin-tuc", url_path__startswith=home.url_path)
+    article = news.get_children().live().first()
+    for closed in (section, article):
+        PageViewRestriction.objects.create(
+            page=closed, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau")
+    alias = section.specific.create_alias(parent=news, update_slug="ban-sao-thu-tuc")
+    request = rf.get("/")
+    home.route(request, ["tin-tuc"]).page.get_view_restrictions()  # the rows, read once
+    restricted = 0
+    for page in Page.objects.descendant_of(home).live().order_by("path"):
+        routed = home.route(request, _components(home, page)).page
+        expected = {restriction.pk for restriction in Page.get_view_restrictions(routed)}
+        with CaptureQueriesContext(connection) as queries:
+            found = {restriction.pk for restriction in routed.get_view_restrictions()}
+        assert found == expected, page.url_path
+        assert expected or not queries, page.url_path
+        restricted += bool(expected)
+    assert alias.pk in [page.pk for page in Page.objects.descendant_of(news)]
+    assert restricted >= Page.objects.descendant_of(section, inclusive=True).live().count() + 2
+
+
 def test_breadcrumbs_reuse_the_pages_routing_walked_through(home, rf, client):
     """Every page's breadcrumbs are its ancestors below the tree's root, as Wagtail's
     ``get_ancestors`` gives them, read from what routing found (no query of their own)."""

@@ -5,6 +5,8 @@ next request, in every process (R-SITE-8: the portal holds a traffic spike).
 Changes are committed, as an editor's are: the rows' tables' versions move after commit.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -80,3 +82,44 @@ def test_off_means_read_every_time(client, settings, demo):
     _response, sql = _tables_read(client, "/tin-tuc/")
     assert 'FROM "wagtailcore_site"' in sql
     assert not shared._rows
+
+
+def test_a_section_closed_or_opened_is_followed_on_the_next_request(client, rows_kept,
+                                                                     committed):
+    """A private section is private from the very next request, in pages and in lists,
+    though view restrictions are read from memory (R-SITE-8); opened again, it is back."""
+    from wagtail.models import Page, PageViewRestriction
+
+    news = Page.objects.get(slug="tin-tuc", url_path__startswith="/trang-chu-bql/")
+    article = news.get_children().live().specific().order_by("-articlepage__date").first()
+    url = urlsplit(article.url).path
+    html = client.get(url).content.decode()
+    assert article.title in html and 'name="password"' not in html
+    assert url in client.get("/tin-tuc/").content.decode()
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=article, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau")
+    html = client.get(url).content.decode()
+    assert 'name="password"' in html and article.summary[:40] not in html
+    assert url not in client.get("/tin-tuc/").content.decode()
+    assert url not in client.get("/").content.decode()
+    with committed():
+        restriction.delete()
+    assert 'name="password"' not in client.get(url).content.decode()
+    assert url in client.get("/tin-tuc/").content.decode()
+
+
+def test_a_renamed_facet_value_is_on_the_next_list(client, rows_kept, committed):
+    """The library's facet labels are kept in memory; a document type renamed by the
+    webmaster is listed under its new name on the very next request (R-SITE-8, R-LD-3)."""
+    from plugins.legal_docs.models import DocumentType
+
+    _response, sql = _tables_read(client, "/van-ban/")
+    assert 'FROM "legal_docs_documenttype"' in sql
+    _response, sql = _tables_read(client, "/van-ban/?q=quy+che")
+    assert 'FROM "legal_docs_documenttype"' not in sql
+    shown = DocumentType.objects.get(name="Quyết định")
+    with committed():
+        DocumentType.objects.filter(pk=shown.pk).update(name="Quyết định (đã đổi tên)")
+    response, sql = _tables_read(client, "/van-ban/")
+    assert "Quyết định (đã đổi tên)" in response.content.decode()

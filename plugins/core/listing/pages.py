@@ -9,10 +9,12 @@ A fixed number of SQL queries whatever the page size: the agency (2), the facets
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from plugins.core.i18n import page_language
 from plugins.core.listing.facets import facet_groups
 from plugins.core.listing.querystring import Pager, query_string
-from plugins.core.page_cache import expires_at
+from plugins.core.page_cache import expires_at, restrictions, shared
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight
 
@@ -50,10 +52,11 @@ class FacetedIndexPageMixin:
     def get_listing_hit(self, page, words):
         return {"page": page, "title": highlight(page.title, words)}
 
-    def get_listing_objects(self, object_ids):
+    def get_listing_objects(self, object_ids, request=None):
         """The listed objects among ``object_ids`` (pages: live and public ones only). A list
         of records that are not pages (a directory) returns its public records instead."""
-        return self.get_listing_queryset().live().public().filter(pk__in=object_ids)
+        return restrictions.public(self.get_listing_queryset().live(), request).filter(
+            pk__in=object_ids)
 
     def listing_language(self):
         """The content language searched: the page's own. A list of records that are not
@@ -66,12 +69,12 @@ class FacetedIndexPageMixin:
         agency = agency_for_page(self)
         return agency.pk if agency else None
 
-    def run_listing(self, params, per_page=None):
+    def run_listing(self, params, per_page=None, request=None):
         """The list for ``params`` (``request.GET``), ``per_page`` hits a page (by default
         the page's own number)."""
         agency_id = self.listing_agency_id()
         form_class = self.get_listing_form_class()
-        form = form_class(params, form_class.facet_labels(self, agency_id))
+        form = form_class(params, self._facet_labels(form_class, agency_id, request))
         asked = form.read()
         results = search(SearchRequest(
             model=self.listing_model, query=asked.query, filters=asked.filters,
@@ -79,12 +82,21 @@ class FacetedIndexPageMixin:
             language=self.listing_language(), date_from=asked.date_from, date_to=asked.date_to,
             sort=asked.sort, page=asked.page, per_page=per_page or self.per_page,
         ))
-        found = {page.pk: page for page in self.get_listing_objects(results.object_ids)}
+        found = {page.pk: page
+                 for page in self.get_listing_objects(results.object_ids, request)}
         pages = [found[pk] for pk in results.object_ids if pk in found]
         return Listing(form=form, asked=asked, results=results, pages=pages)
 
+    def _facet_labels(self, form_class, agency_id, request):
+        """The form's facet labels (a query a facet), kept in memory while their tables
+        do not change (:mod:`plugins.core.page_cache.shared`)."""
+        key = ("facet-labels", form_class, self.pk, agency_id, get_language())
+        kept = shared.remember_value(
+            request, key, lambda: form_class.facet_labels(self, agency_id))
+        return {name: dict(labels) for name, labels in kept.items()}
+
     def get_listing_context(self, request):
-        listing = self.run_listing(request.GET)
+        listing = self.run_listing(request.GET, request=request)
         results, words = listing.results, listing.results.parsed.words()
         kept = query_string(request.GET, exclude=("page",))
         return {

@@ -36,6 +36,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with shared.serving(request):
+            return self._answer(request)
+
+    def _answer(self, request):
         settings = page_cache.config()
         if not policy.is_skipped(request):
             shared.prime_site(request)

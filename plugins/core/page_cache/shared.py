@@ -2,8 +2,9 @@
 in each process's memory and exactly as fresh as the page cache.
 
 Making any page starts with the same few lookups: which ``Site`` answers this host, its
-root page (where routing starts), which agency that site belongs to. :func:`remember_row`
-keeps such a row in the process, with the versions of the tables its query read
+root page (where routing starts), which agency that site belongs to, which sections of
+the tree are closed to the public. :func:`remember_row` (a row) and :func:`remember_value`
+(plain values) keep such a lookup in the process, with the versions of the tables its query read
 (:mod:`.tables`, :mod:`.versions`); the versions are read once per request (one query,
 shared with the page cache), and a write to any of those tables — from any process — makes
 the next request look the row up again. What is kept are the row's values: each request
@@ -14,16 +15,33 @@ the page cache, since their transactions roll back without bumping a version).
 """
 
 import collections
+import contextlib
+import contextvars
 import copy
 import threading
 
 from plugins.core import page_cache
 from plugins.core.page_cache import tables, versions
 
-LIMIT = 1024  # rows kept per process (hosts × agencies: a handful in practice)
+LIMIT = 4096  # lookups kept per process (a few per site, one per listed page)
 
 _rows = collections.OrderedDict()
 _lock = threading.Lock()
+_serving = contextvars.ContextVar("page_cache_serving", default=None)
+
+
+def serving_request():
+    return _serving.get()
+
+
+@contextlib.contextmanager
+def serving(request):
+    """The request being answered, for lookups that are not handed it (the middleware)."""
+    token = _serving.set(request)
+    try:
+        yield
+    finally:
+        _serving.reset(token)
 
 
 def enabled():
@@ -39,27 +57,43 @@ def known_versions(request):
 
 def remember_row(request, key, find):
     """``find()`` — a model instance or ``None`` — or a fresh copy of what it gave the last
-    time, if no table it read has changed since."""
-    if request is None or request.method not in ("GET", "HEAD") or not enabled():
-        return find()  # a form's POST may change the very rows it reads again
-    known = known_versions(request)
-    if known is None:
+    time, if no table it read has changed since. ``request`` ``None``: the request being
+    answered, if any."""
+    request = request or _serving.get()
+    if not _usable(request):
         return find()
+    return _instance(remember_value(request, key, lambda: _values(find())))
+
+
+def _usable(request):
+    # not for a form's POST: it may change the very rows it reads again
+    return (request is not None and request.method in ("GET", "HEAD") and enabled()
+            and known_versions(request) is not None)
+
+
+def remember_value(request, key, compute):
+    """``compute()`` — plain values (tuples, numbers, strings) read from the database — or
+    what it gave the last time, if no table it read has changed since (the same object:
+    never change it). ``request`` ``None``: the request being answered, if any."""
+    request = request or _serving.get()
+    if not _usable(request):
+        return compute()
+    known = known_versions(request)
     with _lock:
         kept = _rows.get(key)
     if kept is not None and all(known.get(t) == v for t, v in kept[0].items()):
         tables.note(kept[0].keys())
-        return _instance(kept[1])
+        return kept[1]
     with tables.recording() as read:
-        instance = find()
+        value = compute()
     read -= tables.UNTRACKED
     if not read - known.keys():
         with _lock:
-            _rows[key] = ({table: known[table] for table in read}, _values(instance))
+            _rows[key] = ({table: known[table] for table in read}, value)
             _rows.move_to_end(key)
             while len(_rows) > LIMIT:
                 _rows.popitem(last=False)
-    return instance
+    return value
 
 
 def prime_site(request):

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from plugins.core.page_cache import restrictions
 from plugins.core.text import fold, nfc
 from plugins.editorial_board.models import ContentKind, EditorialMetadataMixin
 
@@ -131,7 +132,7 @@ class ArticleIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            ArticlePage.objects.live().public().child_of(self)
+            restrictions.public(ArticlePage.objects.live(), request).child_of(self)
             .select_related("topic", "unit").order_by("-date", "-pk")
         )
         article_filter = ArticleFilter(request.GET, articles)

@@ -10,6 +10,7 @@ from wagtail.search import index
 from plugins.core import areas
 from plugins.core.models import Position, Unit
 from plugins.core.orgchart import build_unit_tree
+from plugins.core.page_cache import restrictions
 from plugins.core.routing import DirectRouteMixin
 from plugins.core.scoping import current_agency
 
@@ -30,7 +31,7 @@ class HomePage(DirectRouteMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
-            ArticlePage.objects.live().public().descendant_of(self)
+            restrictions.public(ArticlePage.objects.live(), request).descendant_of(self)
             .select_related("topic", "unit").order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
         context["areas"] = areas.links_for(self)

@@ -11,6 +11,8 @@ by ``translation_key``. What the plugins need on top of it:
   by an older version keeps working until ``rebuild_search_index``.
 """
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -85,25 +87,38 @@ def connect():
                                       dispatch_uid="core-translated-site-root")
 
 
+@functools.cache
+def _translation_fields():
+    """What a translation's URL needs, in the order of the page's fields (``from_db``'s)."""
+    from wagtail.models import Page
+
+    wanted = {"id", "url_path", "locale_id", "path", "depth", "translation_key"}
+    return tuple(f.attname for f in Page._meta.concrete_fields if f.attname in wanted)
+
+
 def language_versions(page, request, homes=None):
     """The versions of ``page`` in the content languages, for a language switcher and the
     ``hreflang`` links: ``[{"code", "name", "url", "is_current", "is_translation"}, …]``.
 
     A language is listed when ``page`` has a live translation in it (``is_translation``),
     or else when that language has a home page (``homes``: code → URL), which the link
-    then opens. One query: the page's live translations.
+    then opens. One query: the page's live translations (none while they are in memory and
+    no page changed: :mod:`plugins.core.page_cache.shared`).
     """
     from django.utils import translation
     from wagtail.models import Page
+
+    from plugins.core.page_cache.shared import remember_value
 
     current = translation.get_language()
     urls = {}
     if page is not None and getattr(page, "translation_key", None) and page.pk:
         urls[page_language(page)] = page.get_url(request)
-        others = (Page.objects.filter(translation_key=page.translation_key)
-                  .exclude(pk=page.pk).live().only("id", "url_path", "locale_id", "path",
-                                                   "depth", "translation_key"))
-        for other in others:
+        rows = remember_value(request, ("translations", page.pk), lambda: tuple(
+            Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+            .live().order_by("path").values_list(*_translation_fields())))
+        for row in rows:
+            other = Page.from_db(None, _translation_fields(), row)
             urls.setdefault(page_language(other), other.get_url(request))
     versions = []
     for code, name in get_content_languages().items():

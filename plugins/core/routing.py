@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from plugins.core.page_cache import restrictions
+from plugins.core.page_cache.shared import remember_value
 
 
 @functools.cache
@@ -54,6 +55,25 @@ def _routes_itself(page, remaining):
 
 class DirectRouteMixin:
     """``route()`` for a site's root page: the pages along the path in one query."""
+
+    @property
+    def localized(self):
+        """Wagtail's ``localized`` (routing starts from the root page's version in the
+        active language), without the query for the active locale when it is the page's
+        own: the locale's id is kept in memory with the page cache's table versions."""
+        from django.utils import translation
+        from wagtail.models import Locale
+
+        def active_locale_id():
+            try:
+                return Locale.get_active().pk
+            except (LookupError, Locale.DoesNotExist):
+                return None
+
+        language = translation.get_language()
+        if remember_value(None, ("active-locale", language), active_locale_id) == self.locale_id:
+            return self
+        return super().localized
 
     def route(self, request, path_components):
         if not path_components:

@@ -127,6 +127,30 @@ def test_a_routed_pages_view_restrictions_are_wagtails_read_from_memory(home, rf
     assert restricted >= Page.objects.descendant_of(section, inclusive=True).live().count() + 2
 
 
+def test_the_home_in_the_active_language_is_wagtails_found_from_memory(home, rf, settings):
+    """Routing starts from the site root's version in the visitor's language (R-ED-16):
+    the same page Wagtail's ``localized`` gives, in each language, for each home; the
+    active locale is looked up once, not on every page (R-SITE-8)."""
+    from django.utils import translation
+    from wagtail.models import TranslatableMixin
+
+    from plugins.core.page_cache import shared
+
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    homes = list(home.get_translations(inclusive=True).live().specific())
+    assert len(homes) == 2  # the Vietnamese home and the English one
+    request = rf.get("/")
+    with shared.serving(request):
+        for language in ("vi", "en"):
+            with translation.override(language):
+                for root in homes:
+                    wagtails = TranslatableMixin.localized.fget(root)
+                    assert root.localized.pk == wagtails.pk, (language, root.url_path)
+        with translation.override("vi"), CaptureQueriesContext(connection) as queries:
+            assert home.localized is home
+        assert not queries
+
+
 def test_breadcrumbs_reuse_the_pages_routing_walked_through(home, rf, client):
     """Every page's breadcrumbs are its ancestors below the tree's root, as Wagtail's
     ``get_ancestors`` gives them, read from what routing found (no query of their own)."""

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from plugins.core.numbers import exact_key
+from plugins.core.page_cache import restrictions
 from plugins.procedures.models.procedures import LEGAL_DOCUMENT_PAGE, legal_docs_installed
 
 _NUMBER_IN_TEXT = re.compile(r"\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*")
@@ -56,7 +57,8 @@ def _library_pages(agency_id, chosen_ids, numbers, locale_id=None):
         for key, object_id in rows:
             by_key.setdefault(key, []).append(object_id)
     wanted = set(chosen_ids) | {pk for ids in by_key.values() for pk in ids}
-    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=wanted)} \
+    pages = {page.pk: page
+             for page in restrictions.public(Page.objects.live()).filter(pk__in=wanted)} \
         if wanted else {}
 
     def found(key):

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from plugins.core.page_cache import restrictions
 from plugins.procedures import legal_links, online
 from plugins.procedures.choices import Channel
 from plugins.procedures.deadlines import ExpectedDateForm, expected_result, vietnamese_date
@@ -51,7 +52,7 @@ def related_procedures(page):
     codes = page.related_code_list
     if not codes:
         return []
-    found = {p.code: p for p in ProcedurePage.objects.live().public().filter(
+    found = {p.code: p for p in restrictions.public(ProcedurePage.objects.live()).filter(
         agency_id=page.agency_id, locale_id=page.locale_id, code__in=codes
     ).exclude(pk=page.pk)}
     return [(code, found.get(code)) for code in codes if code != page.code]

@@ -43,6 +43,8 @@ def links_for(root_page):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
+    from plugins.core.page_cache import restrictions
+
     models_by_area = {}
     for area in registered():
         try:
@@ -53,7 +55,7 @@ def links_for(root_page):
         return []
     content_types = ContentType.objects.get_for_models(*models_by_area.values())
     pages = (
-        Page.objects.live().public().descendant_of(root_page)
+        restrictions.public(Page.objects.live()).descendant_of(root_page)
         .filter(content_type__in=content_types.values())
         .order_by("path")
     )

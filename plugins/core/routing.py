@@ -77,7 +77,10 @@ class DirectRouteMixin:
 
     def route(self, request, path_components):
         if not path_components:
-            return super().route(request, path_components)
+            result = super().route(request, path_components)
+            if self.depth == 2 and getattr(result, "page", None) is self:
+                _known_ancestors(request, self, [])  # the site's home: no ancestor to read
+            return result
         base = self.url_path
         prefixes = [base + "/".join(path_components[:length]) + "/"
                     for length in range(1, len(path_components) + 1)]
@@ -108,8 +111,9 @@ class DirectRouteMixin:
 
 
 def _known_ancestors(request, page, ancestors):
-    page._routed_ancestors = ancestors
-    if ancestors[0].depth == 2 and len(ancestors) == page.depth - 2:
+    if ancestors:
+        page._routed_ancestors = ancestors
+    if len(ancestors) == page.depth - 2 and (not ancestors or ancestors[0].depth == 2):
         # Wagtail checks the page's view restrictions before serving it: from memory.
         page.get_view_restrictions = functools.partial(
             restrictions.applying_to, request, page, ancestors)

@@ -115,7 +115,7 @@ def test_a_routed_pages_view_restrictions_are_wagtails_read_from_memory(home, rf
     request = rf.get("/")
     home.route(request, ["tin-tuc"]).page.get_view_restrictions()  # the rows, read once
     restricted = 0
-    for page in Page.objects.descendant_of(home).live().order_by("path"):
+    for page in Page.objects.descendant_of(home, inclusive=True).live().order_by("path"):
         routed = home.route(request, _components(home, page)).page
         expected = {restriction.pk for restriction in Page.get_view_restrictions(routed)}
         with CaptureQueriesContext(connection) as queries:

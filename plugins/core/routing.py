@@ -78,7 +78,7 @@ class DirectRouteMixin:
     def route(self, request, path_components):
         if not path_components:
             result = super().route(request, path_components)
-            if self.depth == 2 and getattr(result, "page", None) is self:
+            if getattr(result, "page", None) is self:
                 _known_ancestors(request, self, [])  # the site's home: no ancestor to read
             return result
         base = self.url_path
@@ -110,10 +110,15 @@ class DirectRouteMixin:
         raise Http404  # not reached: the last prefix always returns above
 
 
+def _all_ancestors(page, ancestors):
+    """Whether ``ancestors`` are all the page's ancestors below the tree's root."""
+    return len(ancestors) == page.depth - 2 and (not ancestors or ancestors[0].depth == 2)
+
+
 def _known_ancestors(request, page, ancestors):
     if ancestors:
         page._routed_ancestors = ancestors
-    if len(ancestors) == page.depth - 2 and (not ancestors or ancestors[0].depth == 2):
+    if _all_ancestors(page, ancestors):
         # Wagtail checks the page's view restrictions before serving it: from memory.
         page.get_view_restrictions = functools.partial(
             restrictions.applying_to, request, page, ancestors)
@@ -123,6 +128,6 @@ def ancestors_of(page):
     """The page's ancestors below the tree's root, from the top (what breadcrumbs show):
     the pages routing walked through to it when they are all of them, else one query."""
     walked = getattr(page, "_routed_ancestors", None)
-    if walked and walked[0].depth == 2 and len(walked) == page.depth - 2:
+    if walked and _all_ancestors(page, walked):
         return walked
     return list(page.get_ancestors()[1:])

@@ -15,9 +15,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from plugins.core.models import AgencyRole, Position, Role
-
-_CACHE_ATTR = "_core_administered_agency_ids"
+from plugins.core.memberships import memberships_of
+from plugins.core.models import Position, Role
 
 
 def administered_agency_ids(actor):
@@ -26,15 +25,7 @@ def administered_agency_ids(actor):
         return frozenset()
     if actor.is_superuser:
         return None
-    cached = getattr(actor, _CACHE_ATTR, None)
-    if cached is None:
-        cached = frozenset(
-            AgencyRole.objects.filter(role=Role.IT_ADMIN, group__user=actor)
-            .order_by()
-            .values_list("agency_id", flat=True)
-        )
-        setattr(actor, _CACHE_ATTR, cached)
-    return cached
+    return memberships_of(actor).role_agency_ids(Role.IT_ADMIN)
 
 
 def _members(agency_ids, inside=True):

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 
-from plugins.core.models import AgencyRole, Role
+from plugins.core.memberships import memberships_of
+from plugins.core.models import Role
 
 _roles = set()
 _checks = []
@@ -35,7 +36,7 @@ def is_required(user):
         return False
     if user.is_superuser:
         return True
-    if _roles and AgencyRole.objects.filter(group__user=user, role__in=_roles).exists():
+    if any(role in _roles for _agency, role in memberships_of(user).roles):
         return True
     return any(check(user) for check in _checks)
 

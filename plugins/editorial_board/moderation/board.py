@@ -116,10 +116,9 @@ def overseen_agency_ids(user):
         return None
     cached = getattr(user, "_editorial_overseen", None)
     if cached is None:
-        from plugins.core.models import AgencyRole, Role
+        from plugins.core.models import Role
 
-        leaders = AgencyRole.objects.filter(group__user=user, role=Role.AGENCY_LEADER)
-        cached = frozenset(member_agency_ids(user)) | frozenset(
-            leaders.values_list("agency_id", flat=True))
+        cached = (frozenset(member_agency_ids(user))
+                  | memberships_of(user).role_agency_ids(Role.AGENCY_LEADER))
         user._editorial_overseen = cached
     return cached

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from plugins.core.calendar import OFFICE_TZ, WorkingCalendar
 from plugins.core.mail import queue_mail
 from plugins.core.memberships import memberships_of
-from plugins.core.models import AgencyRole, Role
+from plugins.core.models import Role
 from plugins.core.text import nfc, slugify
 from plugins.editorial_board.models import Question, QuestionSettings, QuestionStatus
 from plugins.editorial_board.moderation import board as who
@@ -42,8 +42,8 @@ def all_questions_agency_ids(user):
     """Agencies whose every question ``user`` sees: their board's, and as agency leader."""
     cached = getattr(user, "_editorial_all_questions", None)
     if cached is None:
-        led = AgencyRole.objects.filter(group__user=user, role=Role.AGENCY_LEADER)
-        cached = who.member_agency_ids(user) | set(led.values_list("agency_id", flat=True))
+        cached = (who.member_agency_ids(user)
+                  | memberships_of(user).role_agency_ids(Role.AGENCY_LEADER))
         user._editorial_all_questions = cached
     return cached
 

@@ -24,7 +24,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plugins.core.models import AgencyRole, Role
+from plugins.core.memberships import memberships_of
+from plugins.core.models import Role
 from plugins.editorial_board import page_text
 from plugins.editorial_board.models import (
     BoardReviewTask,
@@ -53,8 +54,7 @@ def may_close(user, agency_id):
         return True
     if agency_id in who.acting_chief_agency_ids(user):
         return True
-    return AgencyRole.objects.filter(group__user=user, role=Role.AGENCY_LEADER,
-                                     agency_id=agency_id).exists()
+    return memberships_of(user).has_role(agency_id, Role.AGENCY_LEADER)
 
 
 def may_edit_shares(user, item):

@@ -29,11 +29,16 @@ class LedgerItem(MenuItem):
     """The board and leaders see the agency's ledger; every author their own lines."""
 
     def is_shown(self, request):
-        from plugins.editorial_board.models import RoyaltyShare
+        # Asked twice a page (the reports menu, then its items): answered once a request.
+        shown = getattr(request, "_royalty_ledger_shown", None)
+        if shown is None:
+            from plugins.editorial_board.models import RoyaltyShare
 
-        return bool(overseen_agency_ids(request.user) is None
-                    or overseen_agency_ids(request.user)
-                    or RoyaltyShare.objects.filter(person=request.user).exists())
+            overseen = overseen_agency_ids(request.user)
+            shown = request._royalty_ledger_shown = bool(
+                overseen is None or overseen
+                or RoyaltyShare.objects.filter(person=request.user).exists())
+        return shown
 
 
 @hooks.register("register_reports_menu_item")

@@ -7,7 +7,7 @@
 - Nobody sees another agency's: every register comes from core's scoping first.
 """
 
-from plugins.core.models import AgencyRole, Role
+from plugins.core.models import Role
 from plugins.core.scoping import agency_ids_for_user
 from plugins.eoffice.documents import access
 from plugins.eoffice.documents.models import Register
@@ -16,38 +16,20 @@ WHOLE_AGENCY = None  # a statistics scope: every unit of the agency
 KEEPER_ROLES = (Role.CLERK, Role.AGENCY_LEADER, Role.IT_ADMIN)
 
 
-def _role_ids(user, role):
-    """:func:`access.role_agency_ids`, but the first role missing from the request's cache
-    loads every role of the user in one query (the menu asks on every admin page)."""
-    cache = user.__dict__.setdefault(access._ROLE_CACHE, {})
-    if role not in cache and user.is_authenticated and user.is_active:
-        found = {value: set() for value in Role.values}
-        for agency_id, held in AgencyRole.objects.filter(group__user=user).values_list(
-                "agency_id", "role"):
-            found.setdefault(held, set()).add(agency_id)
-        for value, ids in found.items():
-            cache.setdefault(value, frozenset(ids))
-    return access.role_agency_ids(user, role)
-
-
-def _cached_hit(user, roles):
-    cache = user.__dict__.get(access._ROLE_CACHE, {})
-    return any(cache.get(role) for role in roles)
-
-
 def keeper_agency_ids(user):
     """Agencies whose registers ``user`` may print: clerk, director or IT administrator
     (``None``: every agency, for a superuser)."""
     if user.is_superuser:
         return None
-    return frozenset().union(*(_role_ids(user, role) for role in KEEPER_ROLES))
+    return frozenset().union(*(access.role_agency_ids(user, role) for role in KEEPER_ROLES))
 
 
 def secret_agency_ids(user):
     """Agencies whose secret registers ``user`` may print: clerk or director."""
     if user.is_superuser:
         return None
-    return _role_ids(user, Role.CLERK) | _role_ids(user, Role.AGENCY_LEADER)
+    return (access.role_agency_ids(user, Role.CLERK)
+            | access.role_agency_ids(user, Role.AGENCY_LEADER))
 
 
 def registers_for(user):
@@ -63,9 +45,7 @@ def registers_for(user):
 
 
 def may_see_registers(user):
-    if user.is_superuser or _cached_hit(user, KEEPER_ROLES):
-        return True  # no query when the request already knows a role
-    return bool(keeper_agency_ids(user))
+    return user.is_superuser or bool(keeper_agency_ids(user))
 
 
 def statistics_scope(user):

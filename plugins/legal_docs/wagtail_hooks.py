@@ -1,9 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
+from plugins.core.admin.menu import MenuItem
 from plugins.legal_docs.admin.imports import import_view, libraries_for
 from plugins.legal_docs.admin.reports import LateDocumentsPanel, PublicationDeadlineReport
 from plugins.legal_docs.admin.viewsets import LegalDocsViewSetGroup
@@ -36,7 +36,7 @@ def register_report_menu_item():
 
 
 class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return libraries_for(request.user).exists()
 
 

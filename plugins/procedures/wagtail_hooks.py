@@ -1,8 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.procedures.admin.imports import import_view, lists_for
 from plugins.procedures.admin.viewsets import ProcedureFieldViewSet
 
@@ -21,12 +22,12 @@ def register_import_url():
 
 
 class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return lists_for(request.user).exists()
 
 
 class FieldsMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return field_viewset.permission_policy.user_has_any_permission(
             request.user, ["add", "change", "delete"])
 

@@ -1,8 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.site_health.access import may_open_reports
 from plugins.site_health.reports import BrokenLinkReport, YearlyReviewReport
 
@@ -21,7 +21,7 @@ def register_report_urls():
 
 
 class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return may_open_reports(request.user)
 
 

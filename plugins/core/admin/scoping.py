@@ -146,18 +146,46 @@ class AgencyScopedAdminForm(WagtailAdminModelForm):
 
 def pages_for_user(user, page_model, permission="add"):
     """The pages of ``page_model`` in the user's agencies' sites on which ``user`` holds the
-    page ``permission`` (for example the libraries an import screen may fill)."""
+    page ``permission`` (for example the libraries an import screen may fill).
+
+    Built from the group page permissions Wagtail keeps on the user for the request and
+    the agencies' site roots: one query when it is evaluated (the import items of the
+    admin menu ask on every page), none to build it.
+    """
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
-    from plugins.core.models import Agency
     from plugins.core.scoping import agency_ids_for_user
 
-    allowed = PagePermissionPolicy().instances_user_has_permission_for(user, permission)
-    pages = page_model.objects.filter(pk__in=allowed.values("pk"))
+    if not user.is_active:
+        return page_model.objects.none()
+    pages = page_model.objects.all()
+    if not user.is_superuser:
+        codename = f"{permission}_page"
+        granted = {perm.page.path
+                   for perm in PagePermissionPolicy().get_cached_permissions_for_user(user)
+                   if perm.permission.codename == codename}
+        pages = pages.filter(_under(granted))
     agency_ids = agency_ids_for_user(user)
     if agency_ids is None:
         return pages
-    roots = Agency.objects.filter(pk__in=agency_ids).values_list("site__root_page__path",
-                                                                  flat=True)
-    keep = [page.pk for page in pages if any(page.path.startswith(root) for root in roots if root)]
-    return pages.filter(pk__in=keep)
+    return pages.filter(_under(_site_root_paths(user, agency_ids)))
+
+
+def _under(paths):
+    """The pages at or below any of ``paths`` (no page when there is none)."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def _site_root_paths(user, agency_ids):
+    """The root pages' paths of the sites of ``agency_ids``, read once a request."""
+    from plugins.core.models import Agency
+
+    cache = user.__dict__.setdefault("_core_site_root_paths", {})
+    key = frozenset(agency_ids)
+    if key not in cache:
+        cache[key] = frozenset(path for path in Agency.objects.filter(pk__in=agency_ids)
+                               .values_list("site__root_page__path", flat=True) if path)
+    return cache[key]

@@ -7,9 +7,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from plugins.core.admin.menu import MenuItem
 from plugins.editorial_board.checks import services as checks
 from plugins.editorial_board.checks.admin import (
     FlaggedContentReport,
@@ -31,7 +31,7 @@ ADMIN_URLS = [
 
 
 class FlagsItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return overseen_agency_ids(request.user) != frozenset()
 
 

@@ -7,9 +7,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from plugins.core.admin.menu import MenuItem
 from plugins.editorial_board.moderation import scope
 from plugins.editorial_board.moderation.admin.quotas import QuotaPanel, quota_report
 from plugins.editorial_board.moderation.admin.records import (
@@ -50,7 +50,7 @@ ADMIN_URLS = [
 
 
 class ReportItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return bool(member_agency_ids(request.user)) or request.user.is_superuser
 
 

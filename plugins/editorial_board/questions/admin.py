@@ -19,12 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from plugins.core.admin.exports import OdsExportMixin
+from plugins.core.admin.menu import MenuItem
 from plugins.core.admin.scoping import AgencyScopedFiltersMixin, AgencyScopedModelViewSet
 from plugins.core.models import Unit
 from plugins.core.params import as_id
@@ -222,7 +222,7 @@ class QuestionDeadlineReport(AgencyScopedFiltersMixin, OdsExportMixin, ReportVie
 class UnitReportItem(MenuItem):
     """A report that the units read too (their own questions, their own pages)."""
 
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.editorial_board.moderation.board import member_agency_ids
         from plugins.editorial_board.questions.services import own_unit_ids
 

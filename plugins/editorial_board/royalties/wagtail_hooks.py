@@ -3,8 +3,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.editorial_board.moderation.board import overseen_agency_ids
 from plugins.editorial_board.royalties.admin import (
     RoyaltyLedgerReport,
@@ -28,17 +28,12 @@ ADMIN_URLS = [
 class LedgerItem(MenuItem):
     """The board and leaders see the agency's ledger; every author their own lines."""
 
-    def is_shown(self, request):
-        # Asked twice a page (the reports menu, then its items): answered once a request.
-        shown = getattr(request, "_royalty_ledger_shown", None)
-        if shown is None:
-            from plugins.editorial_board.models import RoyaltyShare
+    def shown_to(self, request):
+        from plugins.editorial_board.models import RoyaltyShare
 
-            overseen = overseen_agency_ids(request.user)
-            shown = request._royalty_ledger_shown = bool(
-                overseen is None or overseen
-                or RoyaltyShare.objects.filter(person=request.user).exists())
-        return shown
+        overseen = overseen_agency_ids(request.user)
+        return bool(overseen is None or overseen
+                    or RoyaltyShare.objects.filter(person=request.user).exists())
 
 
 @hooks.register("register_reports_menu_item")

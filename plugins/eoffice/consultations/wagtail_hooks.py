@@ -1,8 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.eoffice.consultations.admin import views
 
 
@@ -25,7 +26,7 @@ def register_consultations_urls():
 
 
 class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.eoffice.consultations.access import rights
 
         return rights(request.user).may_draft

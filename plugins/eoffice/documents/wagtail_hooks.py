@@ -1,9 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from plugins.core.admin.menu import MenuItem
 from plugins.eoffice.documents import inbox
 from plugins.eoffice.documents.admin import (
     delegation_views,
@@ -53,7 +53,7 @@ def register_eoffice_urls():
 
 
 class InboxMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.core.scoping import agency_ids_for_user
 
         return agency_ids_for_user(request.user) != frozenset()
@@ -112,7 +112,7 @@ def register_overdue_report_urls():
 
 
 class OverdueReportMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from django.core.exceptions import PermissionDenied
 
         from plugins.eoffice.documents.admin.overdue_report import scope
@@ -134,14 +134,14 @@ def register_overdue_report_menu_item():
 
 
 class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.eoffice.documents.reports import permissions
 
         return permissions.may_see_registers(request.user)
 
 
 class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.eoffice.documents.reports import permissions
 
         return permissions.may_see_statistics(request.user)

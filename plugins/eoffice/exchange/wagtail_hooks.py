@@ -3,8 +3,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.eoffice.documents.signals import DOCUMENT_PANELS_HOOK
 from plugins.eoffice.exchange import permissions
 from plugins.eoffice.exchange.admin import panels, views
@@ -52,7 +52,7 @@ class _ShownTo(MenuItem):
         super().__init__(*args, **kwargs)
         self.agency_ids = agency_ids
 
-    def is_shown(self, request):
+    def shown_to(self, request):
         ids = self.agency_ids(request.user)
         return ids is None or bool(ids)
 
@@ -91,7 +91,7 @@ def register_keys_menu_item():
 
 
 class _OrgansMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         return request.user.has_perm("eoffice_exchange.view_organ") or \
             request.user.has_perm("eoffice_exchange.change_organ")
 

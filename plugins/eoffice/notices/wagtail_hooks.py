@@ -4,8 +4,9 @@ screen shows is decided by :mod:`.access`."""
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.eoffice.notices.admin import views
 
 
@@ -39,7 +40,7 @@ def register_notices_urls():
 
 
 class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.core.scoping import agency_ids_for_user
 
         return agency_ids_for_user(request.user) != frozenset()
@@ -63,7 +64,7 @@ notices_menu = Menu(register_hook_name="register_eoffice_notices_menu_item",
 
 class NoticesMenuItem(SubmenuMenuItem):
     def is_shown(self, request):
-        return StaffMenuItem.is_shown(self, request)
+        return StaffMenuItem.shown_to(self, request)
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,8 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.eoffice.schedules.admin import views
 from plugins.eoffice.schedules.admin.viewsets import SchedulesViewSetGroup
 
@@ -24,7 +24,7 @@ def register_schedules_urls():
 
 
 class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.core.scoping import agency_ids_for_user
 
         return agency_ids_for_user(request.user) != frozenset()

@@ -1,8 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from plugins.core.admin.menu import MenuItem
 from plugins.eoffice.tasks.admin import views
 from plugins.eoffice.tasks.admin.viewsets import TasksViewSetGroup
 
@@ -25,14 +25,14 @@ def register_tasks_urls():
 
 
 class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.core.scoping import agency_ids_for_user
 
         return agency_ids_for_user(request.user) != frozenset()
 
 
 class LeadersMenuItem(MenuItem):
-    def is_shown(self, request):
+    def shown_to(self, request):
         from plugins.eoffice.tasks.access import rights
 
         return rights(request.user).may_assign_somewhere()

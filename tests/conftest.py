@@ -312,3 +312,18 @@ def delivered():
         return mail.outbox
 
     return deliver
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as a committed transaction (its after-commit work done), as an editor's
+    is: the page cache's table versions move after commit. The test's own transaction
+    never commits: the bump the demo's rows scheduled is forgotten, so that the change
+    schedules one of its own inside the captured block."""
+    from django.db import connection
+
+    def commit():
+        connection._page_cache_bump = None
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return commit

@@ -4,7 +4,8 @@ installs plugins.legal_docs; as plain text otherwise.
 A basis an editor linked by hand is used as it is. Otherwise its number is looked up in
 the core search index among the legal documents of the same agency (the index holds only
 published, non-secret documents), so procedures imported before their legal documents
-still link to them once those are published. One or two queries, whatever the count.
+still link to them once those are published. One or two queries, whatever the count
+(the numbers' lookup kept in memory while the index does not change).
 """
 
 import re
@@ -14,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from plugins.core.numbers import exact_key
-from plugins.core.page_cache import restrictions
+from plugins.core.page_cache import restrictions, shared
 from plugins.procedures.models.procedures import LEGAL_DOCUMENT_PAGE, legal_docs_installed
 
 _NUMBER_IN_TEXT = re.compile(r"\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*")
@@ -50,10 +51,17 @@ def _library_pages(agency_id, chosen_ids, numbers, locale_id=None):
     by_key = {}
     if keys:
         model = apps.get_model(LEGAL_DOCUMENT_PAGE)
-        rows = SearchEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), agency_id=agency_id,
-            number_key__in=set(keys.values()),
-        ).values_list("number_key", "object_id")
+        wanted_keys = frozenset(keys.values())
+
+        def numbered():
+            return tuple(SearchEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), agency_id=agency_id,
+                number_key__in=wanted_keys,
+            ).values_list("number_key", "object_id"))
+
+        # Kept in memory while the search index does not change (page_cache.shared).
+        rows = shared.remember_value(None, ("legal-numbers", agency_id, wanted_keys),
+                                     numbered)
         for key, object_id in rows:
             by_key.setdefault(key, []).append(object_id)
     wanted = set(chosen_ids) | {pk for ids in by_key.values() for pk in ids}

@@ -312,9 +312,11 @@ def test_legal_basis_is_text_without_the_legal_library(client, procedure, monkey
 @pytest.mark.skipif(not apps.is_installed("plugins.legal_docs"),
                     reason="the legal documents plugin is not installed")
 def test_legal_basis_links_to_the_legal_library_by_number(client, procedure, agency,
-                                                           django_capture_on_commit_callbacks):
+                                                           settings, committed):
     """With plugins.legal_docs, a basis links to the published document of that number,
-    found through the core search index (no import of the other plugin)."""
+    found through the core search index (no import of the other plugin) — from the very
+    next request after it is published, though pages made afresh keep the numbers' lookup
+    in memory (R-SITE-8)."""
     import datetime
 
     from plugins.legal_docs.models import (
@@ -335,7 +337,9 @@ def test_legal_basis_links_to_the_legal_library_by_number(client, procedure, age
     law = LegalDocumentPage(title="Bộ luật Lao động", slug="bo-luat-lao-dong",
                             number="45/2019/QH14", doc_type=types["QĐ"], issuing_body=issuer,
                             issue_date=datetime.date(2019, 11, 20), summary="Bộ luật Lao động")
-    with django_capture_on_commit_callbacks(execute=True):
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    assert not _soup(client.get(procedure.url)).select("ul.legal-bases a")  # not yet
+    with committed():
         library.add_child(instance=law)
         law.save_revision().publish()
     soup = _soup(client.get(procedure.url))
@@ -375,3 +379,22 @@ def test_receiving_officer_choices_are_the_agencys_own_staff(index_page, agency,
     form = form_class(instance=ProcedurePage(), parent_page=index_page, for_user=None)
     choices = list(form.fields["receiving_position"].queryset)
     assert [position.unit for position in choices] == [unit]
+
+
+def test_the_officer_is_read_once_and_a_new_phone_is_on_the_next_page(
+        client, procedure, settings, committed):
+    """R-PR-2, R-SITE-8: pages made afresh keep the receiving officer's details in memory
+    (page_cache.shared), and show the staff list's change on the very next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    client.get(procedure.url)
+    with CaptureQueriesContext(connection) as queries:
+        soup = _soup(client.get(procedure.url))
+    assert not [q for q in queries.captured_queries if 'FROM "core_position"' in q["sql"]]
+    assert "0273 3871 570" in soup.select_one(".officer").get_text(" ", strip=True)
+    with committed():
+        Position.objects.filter(pk=procedure.receiving_position_id).update(phone="0273 999 1234")
+    officer = _soup(client.get(procedure.url)).select_one(".officer").get_text(" ", strip=True)
+    assert "0273 999 1234" in officer and "0273 3871 570" not in officer

@@ -32,6 +32,7 @@ from plugins.core.i18n import LocaleCopyMixin
 from plugins.core.models import Position
 from plugins.core.models.agency_pages import AgencyPageMixin
 from plugins.core.money import format_vnd
+from plugins.core.page_cache import shared
 from plugins.core.text import fold
 from plugins.procedures import blocks
 from plugins.procedures.choices import Channel, Level, OnlineLevel, Status, TimeUnit
@@ -361,16 +362,14 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
     def receiving_officer(self):
         """Name, title, phone and email: from the chosen staff position, else as written
         (R-PR-2)."""
-        position = None
-        if self.receiving_position_id is not None:  # one query for the person and the unit
-            position = (Position.objects.select_related("user", "unit")
-                        .filter(pk=self.receiving_position_id).first())
-        if position is not None:
-            return {
-                "name": position.full_name, "title": position.title,
-                "unit": position.unit.name, "phone": position.phone or position.unit.phone,
-                "email": position.contact_email, "from_staff_list": True,
-            }
+        if self.receiving_position_id is not None:
+            # One query for the person and the unit, kept in memory while the staff list
+            # does not change (page_cache.shared).
+            officer = shared.remember_value(
+                None, ("procedure-officer", self.receiving_position_id),
+                lambda: _staff_officer(self.receiving_position_id))
+            if officer is not None:
+                return dict(officer)
         if not any([self.receiving_name, self.receiving_title, self.receiving_phone,
                     self.receiving_email]):
             return None
@@ -403,6 +402,16 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
         from plugins.procedures.views import download_form
 
         return download_form(self, request, document_id)
+
+
+def _staff_officer(position_id):
+    """The receiving officer's details from a staff position (``None``: no such position)."""
+    position = Position.objects.select_related("user", "unit").filter(pk=position_id).first()
+    if position is None:
+        return None
+    return (("name", position.full_name), ("title", position.title),
+            ("unit", position.unit.name), ("phone", position.phone or position.unit.phone),
+            ("email", position.contact_email), ("from_staff_list", True))
 
 
 def _number(value):

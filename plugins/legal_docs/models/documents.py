@@ -309,10 +309,6 @@ class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Pag
             .order_by("kind", "page__issue_date")
         ]
 
-    def main_file(self):
-        files = list(self.files.all())
-        return next((f for f in files if f.kind == FileKind.MAIN), files[0] if files else None)
-
     def is_published_late(self, deadline_days):
         """Published later than ``deadline_days`` working days after signing (R-LD-5)."""
         from plugins.legal_docs.deadlines import publication_deadline

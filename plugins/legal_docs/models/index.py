@@ -1,7 +1,6 @@
 """The public library of legal documents: search, facets, feeds and exports (R-LD-1…4)."""
 
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -10,7 +9,7 @@ from wagtail.models import Page
 
 from plugins.core.listing.pages import FacetedIndexPageMixin
 from plugins.core.search.highlight import snippet
-from plugins.legal_docs.models.documents import LegalDocumentFile, LegalDocumentPage
+from plugins.legal_docs.models.documents import LegalDocumentPage
 
 
 class LegalDocumentIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
@@ -37,9 +36,9 @@ class LegalDocumentIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         return LibraryForm
 
     def get_listing_queryset(self):
-        files = LegalDocumentFile.objects.select_related("document")
-        return LegalDocumentPage.objects.select_related("doc_type", "issuing_body") \
-            .prefetch_related(Prefetch("files", queryset=files))
+        # What a row, a feed item and an export line show; the files are on the document's
+        # own page.
+        return LegalDocumentPage.objects.select_related("doc_type", "issuing_body")
 
     def get_listing_hit(self, page, words):
         return {**super().get_listing_hit(page, words), "summary": snippet(page.summary, words)}

@@ -4,7 +4,9 @@ Wagtail routes ``/thu-tuc-hanh-chinh/1-000459-…/`` by asking the home page for
 ``thu-tuc-hanh-chinh``, that page's specific version for its child, and so on: two queries
 per level. Every page stores its ``url_path`` (Wagtail keeps it up to date on moves and slug
 changes), so the pages along a URL are the pages whose ``url_path`` is one of the URL's
-prefixes: one query finds them all. The walk then follows Wagtail's own rule level by level:
+prefixes: one query finds them all (and while no page changes, none: the rows found and
+the final page's own row are kept in memory by :mod:`plugins.core.page_cache.shared`, as
+fresh as the page cache). The walk then follows Wagtail's own rule level by level:
 a page whose class routes by itself (a routable page one of whose sub-URLs matches the
 rest of the path, an index with its own ``route``) is handed the rest of the path, exactly
 as Wagtail would; only the final page is loaded as its specific class; an unpublished page
@@ -23,6 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from plugins.core.page_cache import restrictions
+from plugins.core.page_cache import shared
 from plugins.core.page_cache.shared import remember_value
 
 
@@ -84,8 +87,9 @@ class DirectRouteMixin:
         base = self.url_path
         prefixes = [base + "/".join(path_components[:length]) + "/"
                     for length in range(1, len(path_components) + 1)]
-        found = {page.url_path: page for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)}
+        found = {page.url_path: page for page in shared.remember_rows(
+            request, ("route", self.pk, *prefixes), lambda: Page.objects.filter(
+                url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth))}
         parent = self
         walked = [self]
         for length, prefix in enumerate(prefixes, start=1):
@@ -100,7 +104,7 @@ class DirectRouteMixin:
                 parent = page
                 walked.append(page)
                 continue
-            page = page.specific
+            page = _specific(request, page)
             _known_ancestors(request, page, walked)
             result = page.route(request, remaining)
             target = getattr(result, "page", None)
@@ -108,6 +112,17 @@ class DirectRouteMixin:
                 _known_ancestors(request, target, [*walked, page])  # a child it routed to
             return result
         raise Http404  # not reached: the last prefix always returns above
+
+
+def _specific(request, page):
+    """The page as its specific class, from memory while its tables do not change."""
+    specific = shared.remember_row(request, ("page", page.pk), lambda: (
+        page.specific_class._default_manager.filter(pk=page.pk).first()))
+    if specific is None:  # deleted since the walk's rows were read
+        raise Http404
+    for name, value in page.__dict__.items():  # as Wagtail's ``specific`` does
+        specific.__dict__.setdefault(name, value)
+    return specific
 
 
 def _all_ancestors(page, ancestors):

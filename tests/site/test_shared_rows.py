@@ -123,3 +123,80 @@ def test_a_renamed_facet_value_is_on_the_next_list(client, rows_kept, committed)
         DocumentType.objects.filter(pk=shown.pk).update(name="Quyết định (đã đổi tên)")
     response, sql = _tables_read(client, "/van-ban/")
     assert "Quyết định (đã đổi tên)" in response.content.decode()
+
+
+def _latest_article():
+    from wagtail.models import Page
+
+    news = Page.objects.get(slug="tin-tuc", url_path__startswith="/trang-chu-bql/")
+    return news.get_children().live().specific().order_by("-articlepage__date").first()
+
+
+def test_a_page_is_routed_from_memory_and_an_edit_is_on_the_next_request(
+        client, rows_kept, committed):
+    """R-SITE-8: the pages along a URL and the page itself are read once per process; a
+    title published, a new address or an unpublished page is followed by the very next
+    request, though."""
+    article = _latest_article()
+    url = urlsplit(article.url).path
+    _first, sql = _tables_read(client, url)
+    assert '"wagtailcore_page"."url_path" IN' in sql
+    response, sql = _tables_read(client, url)
+    assert '"wagtailcore_page"."url_path" IN' not in sql
+    assert 'FROM "news_articlepage"' not in sql
+    assert article.title in response.content.decode()
+
+    with committed():
+        article.title = "Tiêu đề vừa sửa"
+        article.save_revision().publish()
+    assert "Tiêu đề vừa sửa" in client.get(url).content.decode()
+
+    with committed():
+        article.slug = "dia-chi-moi"
+        article.save_revision().publish()
+    moved = client.get(url)  # Wagtail's redirect from the old address, not the kept page
+    assert moved.status_code == 301 and moved.url.endswith("/tin-tuc/dia-chi-moi/")
+    new_url = urlsplit(type(article).objects.get(pk=article.pk).url).path
+    assert new_url.endswith("/dia-chi-moi/")
+    assert "Tiêu đề vừa sửa" in client.get(new_url).content.decode()
+
+    with committed():
+        article.unpublish()
+    assert client.get(new_url).status_code == 404
+
+
+def test_each_request_gets_its_own_copy_of_a_routed_page(client, rows_kept):
+    """R-SITE-8: a view that changes the page it serves changes no other request's."""
+    article = _latest_article()
+    url = urlsplit(article.url).path
+    client.get(url)
+    served = client.get(url).context["page"]
+    served.title = "Changed in memory only"
+    assert "Changed in memory only" not in client.get(url).content.decode()
+
+
+def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):
+    """R-SITE-8: a law's full text kept for every page asked would fill a process's
+    memory: what is kept stays within ``BUDGET`` characters, and one value larger than a
+    sixteenth of it is not kept at all."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(shared, "BUDGET", 16_000)
+    monkeypatch.setattr(shared, "_usable", lambda request: True)
+    monkeypatch.setattr(shared, "known_versions", lambda request: {})
+    shared.forget()
+    request = SimpleNamespace()
+    try:
+        for number in range(40):
+            shared.remember_value(request, ("text", number), lambda: "chữ" * 300)  # 900
+        assert shared._size["total"] <= 16_000
+        assert len(shared._rows) == 16_000 // 908
+        assert ("text", 39) in shared._rows and ("text", 0) not in shared._rows
+
+        shared.remember_value(request, ("large",), lambda: ("x" * 1_001,))
+        assert ("large",) not in shared._rows
+        calls = []
+        shared.remember_value(request, ("large",), lambda: calls.append(1) or "y")
+        assert calls == [1]  # computed again: the large one was not kept
+    finally:
+        shared.forget()

@@ -10,6 +10,11 @@ shared with the page cache), and a write to any of those tables — from any pro
 the next request look the row up again. What is kept are the row's values: each request
 gets its own model instance, never one another request could have changed.
 
+The memory is bounded twice: :data:`LIMIT` lookups, and :data:`BUDGET` characters of text
+(a page's row holds its body: a law's full text can be a few hundred thousand); the
+lookups used least recently go first, and one larger than a sixteenth of the budget is not
+kept at all.
+
 On only when ``PORTAL_PAGE_CACHE["SHARED_ROWS"]`` is (the default; tests switch it off with
 the page cache, since their transactions roll back without bumping a version).
 """
@@ -23,9 +28,11 @@ import threading
 from plugins.core import page_cache
 from plugins.core.page_cache import tables, versions
 
-LIMIT = 4096  # lookups kept per process (a few per site, one per listed page)
+LIMIT = 4096  # lookups kept per process (a few per site, one or two per page asked)
+BUDGET = 32 * 1024 * 1024  # characters of text kept per process, roughly
 
-_rows = collections.OrderedDict()
+_rows = collections.OrderedDict()  # key: (versions of the tables read, value, size)
+_size = {"total": 0}
 _lock = threading.Lock()
 _serving = contextvars.ContextVar("page_cache_serving", default=None)
 
@@ -65,6 +72,16 @@ def remember_row(request, key, find):
     return _instance(remember_value(request, key, lambda: _values(find())))
 
 
+def remember_rows(request, key, find):
+    """``find()`` — model instances — or fresh copies of what it gave the last time, if no
+    table it read has changed since: :func:`remember_row` for a list."""
+    request = request or _serving.get()
+    if not _usable(request):
+        return list(find())
+    kept = remember_value(request, key, lambda: tuple(map(_values, find())))
+    return [_instance(values) for values in kept]
+
+
 def _usable(request):
     # not for a form's POST: it may change the very rows it reads again
     return (request is not None and request.method in ("GET", "HEAD") and enabled()
@@ -87,13 +104,35 @@ def remember_value(request, key, compute):
     with tables.recording() as read:
         value = compute()
     read -= tables.UNTRACKED
-    if not read - known.keys():
-        with _lock:
-            _rows[key] = ({table: known[table] for table in read}, value)
-            _rows.move_to_end(key)
-            while len(_rows) > LIMIT:
-                _rows.popitem(last=False)
+    size = _text_size(value)
+    if not read - known.keys() and size <= BUDGET // 16:
+        _keep(key, {table: known[table] for table in read}, value, size)
     return value
+
+
+def _keep(key, read_versions, value, size):
+    with _lock:
+        if key in _rows:
+            _size["total"] -= _rows.pop(key)[2]
+        _rows[key] = (read_versions, value, size)
+        _size["total"] += size
+        while len(_rows) > LIMIT or _size["total"] > BUDGET:
+            _size["total"] -= _rows.popitem(last=False)[1][2]
+
+
+def _text_size(value):
+    """About how many characters ``value`` holds (its strings and bytes; 8 for anything
+    else): what :data:`BUDGET` counts."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return sum(map(_text_size, value)) + 8
+    if isinstance(value, dict):
+        return sum(_text_size(k) + _text_size(v) for k, v in value.items()) + 8
+    prep = getattr(value, "get_prep_value", None)  # a StreamField's value: its JSON data
+    if callable(prep) and not isinstance(value, type):
+        return _text_size(prep())
+    return 8
 
 
 def prime_site(request):
@@ -115,6 +154,7 @@ def prime_site(request):
 def forget():
     with _lock:
         _rows.clear()
+        _size["total"] = 0
 
 
 def _values(instance):

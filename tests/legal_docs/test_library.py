@@ -117,6 +117,27 @@ def test_list_uses_a_constant_number_of_queries(client, make_doc, library,
         client.get("/van-ban/", {"q": "quyet dinh"})
 
 
+def test_lists_feeds_and_exports_leave_the_full_text_in_the_database(
+        client, make_doc, make_file):
+    """R-LD-3: a law's body and the text read out of its files (a few hundred thousand
+    characters each) are for its own page and the search index; the list, its feeds and
+    its exports load neither, and still find the document by that text (R-LD-4)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    odt = make_file("phu-luc.odt", odt_bytes("Danh mục hồ sơ lưu trữ điện tử bắt buộc"))
+    page = make_doc("31/QĐ-BQL", "Quy chế lưu trữ", files=[odt])
+    for path in ("/van-ban/", "/van-ban/rss/", "/van-ban/xuat/csv/"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, {"q": "danh muc ho so luu tru"})
+        assert response.status_code == 200
+        assert "31/QĐ-BQL" in response.content.decode("utf-8-sig"), path
+        sql = " ".join(query["sql"] for query in queries)
+        assert '"extracted_text"' not in sql and '"legal_docs_legaldocumentpage"."body"' \
+            not in sql, path
+    assert "Danh mục hồ sơ" in type(page).objects.get(pk=page.pk).extracted_text
+
+
 def test_rss_feed_honours_the_filters(client, documents):
     """R-LD-3: a feed of new documents, filtered like the list."""
     response = client.get("/van-ban/rss/", {"type": _type_id(client, "Kế hoạch")})

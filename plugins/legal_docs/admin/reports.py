@@ -17,7 +17,8 @@ from plugins.legal_docs.models import LegalDocsSettings, LegalDocumentPage
 
 def issued_here(user):
     """Documents the user's agencies issued, newest first."""
-    queryset = LegalDocumentPage.objects.filter(issued_here=True).select_related("agency")
+    queryset = LegalDocumentPage.objects.filter(issued_here=True).select_related(
+        "agency").defer(*LegalDocumentPage.FULL_TEXT_FIELDS)
     agency_ids = agency_ids_for_user(user)
     if agency_ids is not None:
         queryset = queryset.filter(agency_id__in=agency_ids)

@@ -87,6 +87,8 @@ class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Pag
     )
     status_override_reason = models.TextField(_("reason for the status set by hand"), blank=True)
     extracted_text = models.TextField(editable=False, blank=True, default="")
+    # What only the document's own page and the search index read: lists leave them out.
+    FULL_TEXT_FIELDS = ("body", "extracted_text")
 
     api_fields = [
         APIField("number"),

@@ -36,9 +36,11 @@ class LegalDocumentIndexPage(FacetedIndexPageMixin, RoutablePageMixin, Page):
         return LibraryForm
 
     def get_listing_queryset(self):
-        # What a row, a feed item and an export line show; the files are on the document's
-        # own page.
-        return LegalDocumentPage.objects.select_related("doc_type", "issuing_body")
+        # What a row, a feed item and an export line show; the files, the body and the text
+        # extracted from the files (a few hundred thousand characters a law) are on the
+        # document's own page.
+        return LegalDocumentPage.objects.select_related(
+            "doc_type", "issuing_body").defer(*LegalDocumentPage.FULL_TEXT_FIELDS)
 
     def get_listing_hit(self, page, words):
         return {**super().get_listing_hit(page, words), "summary": snippet(page.summary, words)}

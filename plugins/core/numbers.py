@@ -12,6 +12,7 @@ Three shapes (DOMAIN.md "Document numbers"):
 diacritics (``36/2016/qd-ubnd``); ``str()`` of the result is the canonical form.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -192,8 +193,10 @@ def normalize(text, extra_types=()):
     return str(parse(text, extra_types))
 
 
+@functools.lru_cache(maxsize=4096)
 def search_key(text):
-    """The folded canonical form of ``text`` if it is a number, else ``None``."""
+    """The folded canonical form of ``text`` if it is a number, else ``None`` (kept per
+    text: every procedure page asks it of its legal bases' numbers)."""
     try:
         return parse(text).search_key
     except InvalidNumber:

@@ -24,9 +24,7 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from plugins.core.page_cache import restrictions
-from plugins.core.page_cache import shared
-from plugins.core.page_cache.shared import remember_value
+from plugins.core.page_cache import restrictions, shared
 
 
 @functools.cache
@@ -74,7 +72,8 @@ class DirectRouteMixin:
                 return None
 
         language = translation.get_language()
-        if remember_value(None, ("active-locale", language), active_locale_id) == self.locale_id:
+        active = shared.remember_value(None, ("active-locale", language), active_locale_id)
+        if active == self.locale_id:
             return self
         return super().localized
 

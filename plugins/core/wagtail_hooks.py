@@ -2,10 +2,12 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
 from plugins.core import api, import_jobs
 from plugins.core.accounts import views as account_views
 from plugins.core.accounts.admin import BULK_ACTIONS
+from plugins.core.admin.awaiting_review import AwaitingReviewPanel
 from plugins.core.admin.viewsets import OrganisationViewSetGroup
 from plugins.core.audit.admin import AuditEventViewSet
 from plugins.core.files import access
@@ -22,6 +24,15 @@ def register_organisation_viewsets():
 @hooks.register("register_admin_viewset")
 def register_audit_viewset():
     return AuditEventViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def review_panel_in_constant_queries(request, panels):
+    """Wagtail's "Awaiting your review" panel, the same rows in a constant number of
+    queries (plugins.core.admin.awaiting_review)."""
+    for index, panel in enumerate(panels):
+        if type(panel) is WorkflowObjectsToModeratePanel:
+            panels[index] = AwaitingReviewPanel()
 
 
 @hooks.register("register_admin_urls")

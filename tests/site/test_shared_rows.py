@@ -8,6 +8,7 @@ Changes are committed, as an editor's are: the rows' tables' versions move after
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -200,3 +201,21 @@ def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):
         assert calls == [1]  # computed again: the large one was not kept
     finally:
         shared.forget()
+
+
+def test_a_title_published_is_found_by_the_next_search(client, rows_kept, committed):
+    """R-SITE-8: the searches read their index's token from memory; an article published
+    under a new title is found by the very next search, in the news list's search and the
+    site's."""
+    article = _latest_article()
+    for path in ("/tim-kiem/", "/tin-tuc/"):
+        _response, sql = _tables_read(client, f"{path}?q=khinh+khi+cau")
+        _response, sql = _tables_read(client, f"{path}?q=khinh+khi+cau")
+        assert 'FROM "core_searchindexstate"' not in sql
+    with committed():
+        article.title = "Khinh khí cầu bay qua khu công nghiệp"
+        article.save_revision().publish()
+    for path in ("/tim-kiem/", "/tin-tuc/"):
+        response, sql = _tables_read(client, f"{path}?q=khinh+khi+cau")
+        text = " ".join(BeautifulSoup(response.content, "html.parser").get_text().split())
+        assert "Khinh khí cầu bay qua khu công nghiệp" in text, path  # words highlighted

@@ -201,15 +201,10 @@ def _load(content_type_id, token, backend, using):
 
 
 def current(content_type_id, backend, using="default"):
-    """The snapshot of the model's index as it is now (one query when nothing changed),
-    loaded with the SQL of ``backend`` (a
+    """The snapshot of the model's index as it is now (at most one query when nothing
+    changed), loaded with the SQL of ``backend`` (a
     :class:`~plugins.core.search.backends.database.DatabaseSearchBackend`)."""
-    from plugins.core.models import SearchIndexState
-
-    token = (
-        SearchIndexState.objects.using(using).filter(content_type_id=content_type_id)
-        .values_list("token", flat=True).first()
-    )
+    token = _tokens((content_type_id,), using).get(content_type_id)
     key = (using, content_type_id)
     snapshot = _snapshots.get(key)
     if snapshot is not None and snapshot.token == token:
@@ -232,13 +227,8 @@ def combined(models, backend, kind_facet, kept_facets=(), using="default"):
     changes: one query when nothing changed (every token at once), plus the two of
     :func:`_load` per model whose index changed.
     """
-    from plugins.core.models import SearchIndexState
-
     ids = tuple(content_type_id for content_type_id, _ in models)
-    tokens = dict(
-        SearchIndexState.objects.using(using).filter(content_type_id__in=ids)
-        .values_list("content_type_id", "token")
-    )
+    tokens = _tokens(ids, using)
     token = tuple(tokens.get(content_type_id) for content_type_id in ids)
     key = (using, ids, tuple(kept_facets), kind_facet)
     found = _combined.get(key)
@@ -255,6 +245,23 @@ def combined(models, backend, kind_facet, kept_facets=(), using="default"):
         found = _merge(parts, token, kind_facet, kept_facets)
         _combined[key] = found
     return found
+
+
+def _tokens(content_type_ids, using):
+    """``{content type id: its index token}``. On a citizen's page, from the memory the page
+    cache keeps with its table versions (:mod:`plugins.core.page_cache.shared`): a change to
+    an index writes its token, which moves its table's version, so the next request reads
+    the tokens again; no query while nothing changed."""
+    from plugins.core.models import SearchIndexState
+    from plugins.core.page_cache import shared
+
+    def read():
+        return dict(SearchIndexState.objects.using(using).filter(
+            content_type_id__in=content_type_ids).values_list("content_type_id", "token"))
+
+    if using != "default":
+        return read()
+    return shared.remember_value(None, ("search-tokens", content_type_ids), read)
 
 
 def _merge(parts, token, kind_facet, kept_facets):

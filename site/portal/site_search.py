@@ -16,6 +16,7 @@ tokens and the match: 2 to 8), and one query per kind on the page of results (wi
 few that kind's links need).
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -23,6 +24,7 @@ from html import unescape
 from django.apps import apps
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from plugins.core.i18n import content_languages, default_language
@@ -33,7 +35,7 @@ from plugins.core.page_cache import restrictions
 from plugins.core.page_cache.shared import remember_row
 from plugins.core.search import documents
 from plugins.core.search.engine import SearchRequest, search
-from plugins.core.search.highlight import highlight, snippet
+from plugins.core.search.highlight import highlight, snippet, spans
 from plugins.core.search.types import KIND_FACET
 
 PER_PAGE = 20
@@ -177,15 +179,15 @@ def _title_of(label, obj):
 
 
 def _snippet(obj, words):
-    texts = [" ".join(unescape(_TAG.sub(" ", str(getattr(obj, name, "") or ""))).split())
-             for name in SNIPPET_FIELDS]
-    texts = [text for text in texts if text]
-    if not texts:
-        return ""
-    from plugins.core.search.highlight import spans
-
-    chosen = next((text for text in texts if spans(text, words)), texts[0])
-    return snippet(chosen, words)
+    """Cut from the first of the ``SNIPPET_FIELDS`` holding a word of the query, else from
+    the first not empty; the fields after the one chosen are not read."""
+    first = None
+    for name in SNIPPET_FIELDS:
+        text = " ".join(unescape(_TAG.sub(" ", str(getattr(obj, name, "") or ""))).split())
+        if text and spans(text, words):
+            return snippet(text, words)
+        first = first or text
+    return snippet(first, words) if first else ""
 
 
 def _date_of(obj):
@@ -194,6 +196,16 @@ def _date_of(obj):
         if value:
             return value.date() if hasattr(value, "date") and callable(value.date) else value
     return None
+
+
+@functools.cache
+def _unread_fields(model):
+    """A page model's fields no result reads, left in the database: its long texts (a law's
+    text read out of its files: ``FULL_TEXT_FIELDS``) and its StreamFields (a procedure's
+    steps and dossier), but for the ``SNIPPET_FIELDS``."""
+    names = [*getattr(model, "FULL_TEXT_FIELDS", ()), *(
+        field.name for field in model._meta.concrete_fields if isinstance(field, StreamField))]
+    return tuple(name for name in names if name not in SNIPPET_FIELDS)
 
 
 def _load(results, found_kinds, request, site):
@@ -206,7 +218,8 @@ def _load(results, found_kinds, request, site):
     for label, pks in wanted.items():
         model = found_kinds[label]
         if issubclass(model, Page):
-            objects = restrictions.public(model.objects.live(), request).filter(pk__in=pks)
+            objects = restrictions.public(model.objects.live().defer(*_unread_fields(model)),
+                                          request).filter(pk__in=pks)
             loaded[label] = {obj.pk: obj for obj in objects}
             urls[label] = {pk: obj.get_url(request) for pk, obj in loaded[label].items()}
         else:

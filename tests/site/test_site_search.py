@@ -10,7 +10,8 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import reset_queries
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
 from portal.models import ArticleIndexPage, ArticlePage, StandardPage
 from wagtail.models import Page, PageViewRestriction
 
@@ -64,6 +65,25 @@ def test_every_kind_is_found_without_accents_with_highlights(client, demo):
     marks = [mark.get_text() for mark in soup.select(".search-result mark")]
     assert "đầu" in marks and "tư" in marks
     assert soup.select_one("h2#results-title").get_text(strip=True).endswith("kết quả")
+
+
+def test_results_leave_long_texts_and_procedure_steps_in_the_database(client, demo):
+    """R-SITE-2, R-PR-5: a result shows a title, a snippet and a date; the site search does
+    not load what none of them shows (a law's text read out of its files, a procedure's
+    steps and dossier), and each procedure found still gets its snippet."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/tim-kiem/", {"q": "dau tu", KIND_FACET: [
+            "procedures.procedurepage", "legal_docs.legaldocumentpage"]})
+    sql = " ".join(query["sql"] for query in queries)
+    for column in ('"extracted_text"', '"procedures_procedurepage"."dossier"',
+                   '"procedures_procedurepage"."steps"'):
+        assert column not in sql
+    items = _soup(response).select(".search-result")
+    kinds = {item.select_one(".search-kind").get_text(strip=True) for item in items}
+    assert "Thủ tục hành chính" in kinds and len(kinds) == 2
+    for item in items:
+        if item.select_one(".search-kind").get_text(strip=True) == "Thủ tục hành chính":
+            assert item.select_one(".search-snippet").get_text(strip=True)
 
 
 def test_the_kind_facet_narrows_the_list(client, demo):

@@ -7,14 +7,20 @@ from django.utils.safestring import mark_safe
 
 from plugins.core.text import fold
 
-_CHAR_FOLDS = {}  # each character's folded form, as met (a few hundred in practice)
+
+class _Folds(dict):
+    """Each character's folded form by code point, as met (a few hundred in practice): the
+    table ``str.translate`` folds a whole text with, in C."""
+
+    def __missing__(self, code):
+        folded = self[code] = fold(chr(code))
+        if len(folded) != 1:
+            _UNEVEN.add(chr(code))
+        return folded
 
 
-def _fold_char(char):
-    folded = _CHAR_FOLDS.get(char)
-    if folded is None:
-        folded = _CHAR_FOLDS[char] = fold(char)
-    return folded
+_FOLDS = _Folds()
+_UNEVEN = set()  # characters whose fold is not one character (none in Vietnamese text)
 
 
 def _folded_with_map(text):
@@ -23,11 +29,10 @@ def _folded_with_map(text):
     Folding is per character, so each character's fold is looked up once per process;
     when every character folds to one (Vietnamese text always does), the map is the
     identity."""
-    pieces = [_CHAR_FOLDS.get(char) or _fold_char(char) for char in text]
-    folded = "".join(pieces)
-    if len(folded) == len(text) and all(len(piece) == 1 for piece in pieces):
+    folded = text.translate(_FOLDS)
+    if not _UNEVEN or _UNEVEN.isdisjoint(text):
         return folded, range(len(text))
-    origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    origin = [index for index, char in enumerate(text) for _ in _FOLDS[ord(char)]]
     return folded, origin
 
 

@@ -202,3 +202,22 @@ def test_main_menu_follows_publishing(client, demo, django_assert_max_num_querie
     page.refresh_from_db()
     page.unpublish()
     assert menu() == shown
+
+
+def test_the_filters_show_what_was_asked_and_mark_what_was_ignored(client, demo):
+    """R-SITE-2: the form keeps the citizen's words, field and dates for the next search;
+    the date that was ignored is marked invalid for assistive technology; a value is never
+    written unescaped."""
+    _, soup = _titles(client, q='khu <b>"', topic="moi-truong", author="Nam",
+                      date_from="2026-02-31", date_to="2026-11-15")
+    form = soup.select_one("form.filters")
+    assert form.select_one("#id_q")["value"] == 'khu <b>"'
+    assert form.select_one("#id_topic option[selected]")["value"] == "moi-truong"
+    assert form.select_one("#id_author")["value"] == "Nam"
+    assert form.select_one("#id_date_from").get("aria-invalid") == "true"
+    assert form.select_one("#id_date_to")["value"] == "2026-11-15"
+    assert form.select_one("#id_date_to").get("aria-invalid") is None
+    for field in ("q", "topic", "author", "date_from", "date_to"):
+        assert form.select_one(f"label[for=id_{field}]").get_text(strip=True)
+    raw = client.get("/tin-tuc/", {"q": 'khu <b>"'}).content.decode()
+    assert 'value="khu &lt;b&gt;&quot;"' in raw  # escaped in the page's HTML

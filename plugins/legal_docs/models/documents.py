@@ -158,6 +158,11 @@ class LegalDocumentPage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Pag
     def __str__(self):
         return f"{self.number} — {self.title}" if self.number else self.title
 
+    def get_status_display(self):
+        """The status's label, as Django's ``get_status_display`` gives it without building
+        the field's choices again (each row of the library asks it)."""
+        return Status(self.status).label if self.status in Status.values else self.status
+
     @property
     def search_folded(self):
         """The folded texts, so Wagtail's admin search finds them without accents."""

@@ -5,7 +5,7 @@ A basis an editor linked by hand is used as it is. Otherwise its number is looke
 the core search index among the legal documents of the same agency (the index holds only
 published, non-secret documents), so procedures imported before their legal documents
 still link to them once those are published. One or two queries, whatever the count
-(the numbers' lookup kept in memory while the index does not change).
+(the bases and the numbers' lookup kept in memory while their tables do not change).
 """
 
 import re
@@ -80,7 +80,7 @@ def _library_pages(agency_id, chosen_ids, numbers, locale_id=None):
 
 def resolve(procedure):
     """``(legal bases, announcing decision)`` as :class:`Link` objects for the page."""
-    bases = list(procedure.legal_bases.all())
+    bases = shared.remember_related(procedure, "legal_bases")
     announcing_number = number_in_text(procedure.announcing_decision)
     chosen = [basis.document_id for basis in bases if basis.document_id]
     if procedure.announcing_document_id:

@@ -398,3 +398,49 @@ def test_the_officer_is_read_once_and_a_new_phone_is_on_the_next_page(
         Position.objects.filter(pk=procedure.receiving_position_id).update(phone="0273 999 1234")
     officer = _soup(client.get(procedure.url)).select_one(".officer").get_text(" ", strip=True)
     assert "0273 999 1234" in officer and "0273 3871 570" not in officer
+
+
+def test_subject_areas_and_legal_bases_are_kept_and_a_change_is_on_the_next_page(
+        client, procedure, settings, committed):
+    """R-PR-2, R-SITE-8: a procedure page made afresh reads its subject areas and legal
+    bases once per process; a subject area added or a legal basis added by an editor is on
+    the very next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plugins.procedures.models import LegalBasis, ProcedureField
+
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    client.get(procedure.url)
+    with CaptureQueriesContext(connection) as queries:
+        text = _soup(client.get(procedure.url)).get_text(" ", strip=True)
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert 'FROM "procedures_legalbasis"' not in sql
+    assert 'FROM "procedures_procedurefield"' not in sql
+    assert "152/2020/NĐ-CP" in text
+    with committed():
+        field = ProcedureField.objects.create(name="Việc làm")
+        ProcedurePage.procedure_fields.through.objects.create(
+            procedurepage=procedure, procedurefield=field)
+        LegalBasis.objects.create(page=procedure, number="70/2023/NĐ-CP", sort_order=9,
+                                  title="Nghị định sửa đổi Nghị định 152/2020/NĐ-CP")
+    text = _soup(client.get(procedure.url)).get_text(" ", strip=True)
+    assert "Việc làm" in text and "70/2023/NĐ-CP" in text
+
+
+def test_a_page_holding_its_legal_bases_in_memory_shows_its_own(procedure, settings, rf):
+    """R-PR-2: a preview (the page built from the editor's form, its legal bases in memory)
+    shows what the editor typed, not what the other requests keep."""
+    from plugins.core.page_cache import shared
+    from plugins.procedures import legal_links
+    from plugins.procedures.models import LegalBasis
+
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    request = rf.get(procedure.url)
+    with shared.serving(request):
+        kept = [str(link) for link in legal_links.resolve(procedure)[0]]
+        edited = ProcedurePage.objects.get(pk=procedure.pk)
+        edited.legal_bases = [LegalBasis(number="70/2023/NĐ-CP", title="Nghị định mới")]
+        shown = [str(link) for link in legal_links.resolve(edited)[0]]
+    assert any("152/2020/NĐ-CP" in label for label in kept)
+    assert len(shown) == 1 and "70/2023/NĐ-CP" in shown[0]

@@ -82,6 +82,18 @@ def remember_rows(request, key, find):
     return [_instance(values) for values in kept]
 
 
+def remember_related(instance, relation):
+    """``instance.<relation>.all()`` as a list — a page's inline children (a ParentalKey) or
+    its ParentalManyToManyField's rows — kept like :func:`remember_rows` while their tables
+    do not change. An instance that holds them in memory (a preview, a revision, a form
+    being saved: modelcluster keeps them in ``_cluster_related_objects``) gets its own."""
+    manager = getattr(instance, relation)
+    if instance.pk is None or relation in getattr(instance, "_cluster_related_objects", {}):
+        return list(manager.all())
+    key = ("related", instance._meta.label, instance.pk, relation)
+    return remember_rows(None, key, manager.all)
+
+
 def _usable(request):
     # not for a form's POST: it may change the very rows it reads again
     return (request is not None and request.method in ("GET", "HEAD") and enabled()

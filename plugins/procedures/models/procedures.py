@@ -341,8 +341,9 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
 
     @cached_property
     def procedure_field_list(self):
-        """The subject areas, read once per page object (the page and its JSON-LD)."""
-        return list(self.procedure_fields.all())
+        """The subject areas, read once per page object (the page and its JSON-LD) and kept
+        in memory while they do not change (page_cache.shared)."""
+        return shared.remember_related(self, "procedure_fields")
 
     @cached_property
     def paper_cases(self):

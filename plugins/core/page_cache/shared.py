@@ -12,7 +12,7 @@ gets its own model instance, never one another request could have changed.
 
 The memory is bounded twice: :data:`LIMIT` lookups, and :data:`BUDGET` characters of text
 (a page's row holds its body: a law's full text can be a few hundred thousand); the
-lookups used least recently go first, and one larger than a sixteenth of the budget is not
+lookups kept longest ago go first, and one larger than a sixteenth of the budget is not
 kept at all.
 
 On only when ``PORTAL_PAGE_CACHE["SHARED_ROWS"]`` is (the default; tests switch it off with

@@ -1,6 +1,8 @@
 """Shared fixtures. Test folders of apps a settings variant does not install are skipped,
 so ``DJANGO_SETTINGS_MODULE=settings.solo_core pytest`` runs the core alone."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -29,6 +31,39 @@ _FOLDER_APPS = {
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS
 ]
+# The folders whose tests also run alone with the core (a settings/solo_<folder>.py).
+_SOLO_FOLDERS = {path.stem.removeprefix("solo_")
+                 for path in (Path(__file__).parent.parent / "settings").glob("solo_*.py")}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--leave-out-solo-tests", action="store_true",
+        help="leave out the tests that run alone with their plugin (a folder with a "
+             "settings/solo_<folder>.py) but those marked cross_plugin: .ci/run runs them "
+             "in the solo variants on SQLite")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked ``cross_plugin(*apps)`` is skipped where one of ``apps`` is not
+    installed; with ``--leave-out-solo-tests``, the tests the solo variants run are left out
+    (those marked ``cross_plugin`` are kept: their point is the other plugins)."""
+    from django.apps import apps
+
+    tests = Path(__file__).parent
+    kept, left_out = [], []
+    for item in items:
+        marker = item.get_closest_marker("cross_plugin")
+        if marker is not None:
+            missing = [app for app in marker.args if not apps.is_installed(app)]
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=f"needs {', '.join(missing)}"))
+        folder = Path(item.path).relative_to(tests).parts[0]
+        solo = folder in _SOLO_FOLDERS and marker is None
+        (left_out if solo and config.getoption("leave_out_solo_tests") else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def _root_page():

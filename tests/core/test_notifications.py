@@ -249,6 +249,7 @@ def test_the_purge_is_scheduled_after_migrate():
     assert Schedule.objects.filter(func=service.PURGE_FUNC).count() == 1
 
 
+@pytest.mark.cross_plugin()  # its assertions follow the plugins installed
 def test_the_plugins_senders_register_their_kinds_and_the_settings_list_them(client, people):
     from django.apps import apps
 

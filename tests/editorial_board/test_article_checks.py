@@ -7,7 +7,6 @@ import io
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -21,7 +20,7 @@ from tests.editorial_board.test_checks import TCVN3, UNICODE, VNI
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not apps.is_installed("portal"), reason="needs the reference site"),
+    pytest.mark.cross_plugin("portal"),
 ]
 TZ = datetime.timezone(datetime.timedelta(hours=7))
 

@@ -372,8 +372,7 @@ def test_overdue_report_in_constant_queries(client, agency, staff, board, labour
                           {"export": "xlsx"}).status_code == 200
 
 
-@pytest.mark.skipif(not __import__("django.apps").apps.apps.is_installed("portal"),
-                    reason="the demo places the page on the reference site")
+@pytest.mark.cross_plugin("portal")  # the demo places the page on the reference site
 def test_demo_shows_answered_questions_at_hoi_dap(client, demo):
     """R-ED-15: `load_demo` puts /hoi-dap/ on the agency's site with published answers only."""
     page = QuestionIndexPage.objects.get()

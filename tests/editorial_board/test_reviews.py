@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.models import Page
@@ -61,7 +60,7 @@ def test_pages_not_published_or_confirmed_for_the_period_are_due(make_page, rule
     assert not reviews.due_pages(agency, now=NOW).exists()
 
 
-@pytest.mark.skipif(not apps.is_installed("portal"), reason="needs a page type with the mixin")
+@pytest.mark.cross_plugin("portal")  # a page type with the mixin
 def test_the_mixins_unit_wins_over_the_owners(make_page, agency, staff, units):
     """R-ED-8: a page with editorial metadata is listed to its own unit."""
     from portal.models import ArticlePage

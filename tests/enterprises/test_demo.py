@@ -4,7 +4,6 @@ search where the reference site is installed."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
 
 from plugins.enterprises.models import Enterprise
 
@@ -49,7 +48,7 @@ def test_the_lao_cai_directory_shows_its_stale_date(client, demo):
     assert "Dữ liệu cập nhật lần cuối ngày" in soup.select_one(".enterprise-updated").get_text()
 
 
-@pytest.mark.skipif(not apps.is_installed("portal"), reason="the reference site's search")
+@pytest.mark.cross_plugin("portal")  # the reference site's search
 def test_the_site_wide_search_finds_an_enterprise_and_links_to_its_page(client, demo):
     response = client.get("/tim-kiem/", {"q": "may mac phuong nam"}, HTTP_HOST="localhost")
     soup = BeautifulSoup(response.content, "html.parser")
@@ -63,7 +62,7 @@ def test_the_site_wide_search_finds_an_enterprise_and_links_to_its_page(client, 
     assert hidden.name not in BeautifulSoup(response.content, "html.parser").get_text()
 
 
-@pytest.mark.skipif(not apps.is_installed("plugins.editorial_board"), reason="needs the board")
+@pytest.mark.cross_plugin("plugins.editorial_board")
 def test_the_board_sees_the_lao_cai_directory_overdue(demo):
     """R-ED-8: the demo's Lào Cai data is four months old: its directory is due for review;
     the Tiền Giang one, just updated, is not."""

@@ -7,7 +7,6 @@ board (the solo suite) the registration is there and nothing else is needed."""
 import datetime
 
 import pytest
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
@@ -18,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 TZ = datetime.timezone(datetime.timedelta(hours=7))
 NOW = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=TZ)
-needs_board = pytest.mark.skipif(not apps.is_installed("plugins.editorial_board"),
-                                 reason="the editorial board is not installed")
+needs_board = pytest.mark.cross_plugin("plugins.editorial_board")
 
 
 def test_the_directory_is_registered_with_its_three_months():

@@ -172,6 +172,7 @@ def test_R_EO_8_author_sees_each_reviewers_changes(client, staff, bql):
     assert draft.body_text == "Đề nghị Sở góp ý." and draft.state == OutgoingState.UNIT_REVIEW
 
 
+@pytest.mark.cross_plugin()  # its assertions follow the plugins installed
 def test_R_EO_6_draft_from_the_admin_and_issue_with_the_button(
         client, staff, bql, skh, registers, django_capture_on_commit_callbacks):
     client.force_login(staff["specialist"])

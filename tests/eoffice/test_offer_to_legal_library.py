@@ -3,7 +3,6 @@ installed, as a draft for its editors (issue 17 item 7, R-LD-5): through core's
 ``document_issued`` signal, never by importing the library."""
 
 import pytest
-from django.apps import apps
 
 from plugins.eoffice.documents.models import Secrecy
 from plugins.eoffice.documents.services import outgoing
@@ -11,8 +10,7 @@ from tests.eoffice.conftest import pdf
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not apps.is_installed("plugins.legal_docs"),
-                       reason="the legal library is not installed"),
+    pytest.mark.cross_plugin("plugins.legal_docs"),
 ]
 
 

@@ -4,11 +4,9 @@ site is installed."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 
 pytestmark = [pytest.mark.django_db,
-              pytest.mark.skipif("portal" not in settings.INSTALLED_APPS,
-                                 reason="the site-wide search is the reference site's")]
+              pytest.mark.cross_plugin("portal")]  # the reference site's site-wide search
 
 
 def _search(client, **params):

@@ -6,7 +6,6 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from plugins.core.models import Position, Unit
@@ -309,8 +308,7 @@ def test_legal_basis_is_text_without_the_legal_library(client, procedure, monkey
     assert not soup.select("ul.legal-bases a")
 
 
-@pytest.mark.skipif(not apps.is_installed("plugins.legal_docs"),
-                    reason="the legal documents plugin is not installed")
+@pytest.mark.cross_plugin("plugins.legal_docs")
 def test_legal_basis_links_to_the_legal_library_by_number(client, procedure, agency,
                                                            settings, committed):
     """With plugins.legal_docs, a basis links to the published document of that number,

@@ -3,7 +3,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 
 from plugins.core.demo import DemoContext
 from plugins.core.models import Agency
@@ -88,8 +87,7 @@ def test_loading_the_demo_again_changes_nothing(demo):
     assert (ConsultationPage.objects.count(), Comment.objects.count()) == before
 
 
-@pytest.mark.skipif("portal" not in settings.INSTALLED_APPS,
-                    reason="the site-wide search is the reference site's")
+@pytest.mark.cross_plugin("portal")  # the reference site's site-wide search
 def test_the_site_wide_search_finds_consultations_without_accents(client, demo):
     """R-SITE-6: /tim-kiem/ lists the consultations as a kind of their own; a draft and a
     comment are never found."""

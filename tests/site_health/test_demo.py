@@ -11,6 +11,7 @@ from plugins.site_health.models import Link, LinkKind, LinkStatus
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.cross_plugin()  # its assertions follow the plugins installed
 def test_R_SITE_8_demo_collects_and_checks_internal_links(demo):
     internal = Link.objects.filter(kind=LinkKind.INTERNAL)
     # The reference site's demo links its pages (the first agency's procedures link their

@@ -4,7 +4,6 @@ Vietnamese, and in English where the site has English (seed 002 Đ3.11; seed 001
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
 
 from plugins.core.demo import DemoContext
 from plugins.core.models import Agency
@@ -40,7 +39,7 @@ def test_the_demo_loader_runs_twice_without_changing_anything(demo):
     assert context.created == 0 and StatisticsPage.objects.count() == before
 
 
-@pytest.mark.skipif(not apps.is_installed("portal"), reason="English pages: reference site")
+@pytest.mark.cross_plugin("portal")  # English pages: the reference site
 def test_the_first_agency_has_its_statistics_in_english(client, demo):
     """R-ED-16: the English list and pages, English headers, the same figures."""
     response = client.get("/en/statistics/")

@@ -118,6 +118,23 @@ def test_facet_groups_label_order_and_mark_the_chosen_values():
     assert fmt.options[1].toggle_query == "format=print&format=ebook"
 
 
+def test_facet_checkboxes_escape_labels_and_values_and_tick_the_chosen():
+    """R-LD-4: the checkboxes a facet renders hold its values and labels escaped (a label is
+    an editor's text), the chosen ones ticked, each with its count."""
+    from bs4 import BeautifulSoup
+
+    form, asked = read("subject=1", {"subject": {"1": "Đất đai & <Xây dựng>",
+                                                 '2" onclick="x': "Law"}})
+    counts = {"subject": [("1", 5), ('2" onclick="x', 3)]}
+    html = str(facet_groups(form, counts, asked.filters)[0].checkboxes())
+    assert "<Xây" not in html and 'onclick="x"' not in html
+    boxes = BeautifulSoup(html, "html.parser").select("label")
+    assert [(box.input["name"], box.input["value"], box.input.has_attr("checked"),
+             " ".join(box.get_text().split())) for box in boxes] == [
+        ("subject", "1", True, "Đất đai & <Xây dựng> (5)"),
+        ("subject", '2" onclick="x', False, "Law (3)")]
+
+
 def test_links_keep_the_parameters_but_the_page():
     params = QueryDict("q=giay+phep&field=3&field=5&page=2")
     assert query_string(params, exclude=("page",)) == "q=giay+phep&field=3&field=5"

@@ -31,7 +31,8 @@ _FOLDER_APPS = {
 collect_ignore = [
     folder for folder, app in _FOLDER_APPS.items() if app not in settings.INSTALLED_APPS
 ]
-# The folders whose tests also run alone with the core (a settings/solo_<folder>.py).
+# The folders whose tests also run alone with the core (a settings/solo_<folder>.py; the
+# variants that group several plugins, solo_portal_sections and the like, name no folder).
 _SOLO_FOLDERS = {path.stem.removeprefix("solo_")
                  for path in (Path(__file__).parent.parent / "settings").glob("solo_*.py")}
 

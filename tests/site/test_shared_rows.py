@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from plugins.core.page_cache import shared
 
@@ -174,6 +175,25 @@ def test_each_request_gets_its_own_copy_of_a_routed_page(client, rows_kept):
     served = client.get(url).context["page"]
     served.title = "Changed in memory only"
     assert "Changed in memory only" not in client.get(url).content.decode()
+
+
+@pytest.mark.cross_plugin("plugins.procedures")
+def test_each_request_gets_its_own_stream_of_a_routed_page(client, rows_kept):
+    """R-SITE-8: a page's StreamField kept in memory (as its JSON text) is read afresh for
+    each request: a view that changes a step of the procedure it serves changes no other
+    request's page."""
+    from plugins.procedures.models import ProcedurePage
+
+    procedure = ProcedurePage.objects.live().exclude(steps=[]).first()
+    url = urlsplit(procedure.url).path
+    client.get(url)
+    served = client.get(url).context["page"]
+    step = served.steps[0].value["steps"][0]
+    served.steps[0].value["steps"][0] = "Changed in memory only"
+    served.steps[0].value["case"] = "Changed in memory only"
+    body = client.get(url).content.decode()
+    assert "Changed in memory only" not in body
+    assert str(escape(step)) in body
 
 
 def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):

@@ -23,7 +23,12 @@ import collections
 import contextlib
 import contextvars
 import copy
+import datetime
+import decimal
 import threading
+import uuid
+
+from wagtail.blocks import StreamValue
 
 from plugins.core import page_cache
 from plugins.core.page_cache import tables, versions
@@ -174,11 +179,25 @@ def _values(instance):
         return None
     fields = instance._meta.concrete_fields
     return (type(instance), instance._state.db, [f.attname for f in fields],
-            [getattr(instance, f.attname) for f in fields])
+            [_kept_value(instance, field) for field in fields])
+
+
+def _kept_value(instance, field):
+    """A field's value as kept: a StreamField's as its JSON text, which each copy reads
+    again lazily as the database's would be (a copy of the value itself would copy the
+    blocks' definitions too)."""
+    value = getattr(instance, field.attname)
+    return field.value_to_string(instance) if isinstance(value, StreamValue) else value
+
+
+# Values no request can change in place: shared between the copies, not copied.
+_IMMUTABLE = (str, int, float, bool, bytes, type(None), datetime.date, datetime.time,
+              datetime.timedelta, decimal.Decimal, uuid.UUID)
 
 
 def _instance(values):
     if values is None:
         return None
     model, db, names, row = values
-    return model.from_db(db, names, copy.deepcopy(row))
+    return model.from_db(db, names, [
+        value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value) for value in row])

@@ -24,7 +24,6 @@ from html import unescape
 from django.apps import apps
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from plugins.core.i18n import content_languages, default_language
@@ -190,8 +189,12 @@ def _snippet(obj, words):
     return snippet(first, words) if first else ""
 
 
+# The date a result shows: the first of these its object has and fills.
+DATE_FIELDS = ("date", "issue_date", "announced_on", "published_at", "last_published_at")
+
+
 def _date_of(obj):
-    for name in ("date", "issue_date", "announced_on", "published_at", "last_published_at"):
+    for name in DATE_FIELDS:
         value = getattr(obj, name, None)
         if value:
             return value.date() if hasattr(value, "date") and callable(value.date) else value
@@ -199,13 +202,14 @@ def _date_of(obj):
 
 
 @functools.cache
-def _unread_fields(model):
-    """A page model's fields no result reads, left in the database: its long texts (a law's
-    text read out of its files: ``FULL_TEXT_FIELDS``) and its StreamFields (a procedure's
-    steps and dossier), but for the ``SNIPPET_FIELDS``."""
-    names = [*getattr(model, "FULL_TEXT_FIELDS", ()), *(
-        field.name for field in model._meta.concrete_fields if isinstance(field, StreamField))]
-    return tuple(name for name in names if name not in SNIPPET_FIELDS)
+def _read_fields(model):
+    """The fields of a page model a result reads — its title, its address, the
+    ``SNIPPET_FIELDS`` and ``DATE_FIELDS`` it has — and no other: a law's text read out of
+    its files, a procedure's steps and dossier stay in the database, and each of the
+    dozens of fields left out is Django's work saved on every result."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return tuple(name for name in ("title", "url_path", *SNIPPET_FIELDS, *DATE_FIELDS)
+                 if name in names)
 
 
 def _load(results, found_kinds, request, site):
@@ -218,7 +222,7 @@ def _load(results, found_kinds, request, site):
     for label, pks in wanted.items():
         model = found_kinds[label]
         if issubclass(model, Page):
-            objects = restrictions.public(model.objects.live().defer(*_unread_fields(model)),
+            objects = restrictions.public(model.objects.live().only(*_read_fields(model)),
                                           request).filter(pk__in=pks)
             loaded[label] = {obj.pk: obj for obj in objects}
             urls[label] = {pk: obj.get_url(request) for pk, obj in loaded[label].items()}

@@ -7,8 +7,10 @@ figures; not a test, not in CI. Only ever targets 127.0.0.1.
 Builds a fresh site like load_site.py (migrate, load_demo, collectstatic; SQLite, or the
 PostgreSQL database DATABASE_URL names), starts two gunicorn servers on settings.production
 with ``--workers`` each (default 2): one with the page cache (PAGE_CACHE=1, the default), one
-without (PAGE_CACHE=0). Then, page by page (home, news list, article, legal library,
-library search, procedure, site search), ``--clients`` processes, each with one keep-alive
+without (PAGE_CACHE=0). Each server first answers each page for a second, uncounted (its
+workers import, compile their templates and read their catalogs). Then, page by page
+(home, news list, article, legal library, library search, procedure, site search),
+``--clients`` processes, each with one keep-alive
 connection as a citizen's browser has, ask the same page for ``--seconds`` of one server,
 then of the other. Prints requests/s, p50 and p99 for each page on each server.
 
@@ -158,7 +160,14 @@ def main():
               f"{'uncached req/s':>16}{'p50 ms':>8}{'p99 ms':>8}{'×':>6}"
               + (f"{'bakerydemo req/s':>18}{'p50 ms':>8}{'ours/its':>10}" if bakery else ""))
         with multiprocessing.Pool(options.clients) as pool:
-            for name, path in pages(cached[1]).items():
+            paths = pages(cached[1])
+            # Every worker of every server has imported its code, compiled its templates
+            # and read its catalogs before anything is counted: a second of each page.
+            for port, server_paths in ((cached[1], paths), (uncached[1], paths),
+                                       *([(bakery[1], bakery_paths)] if bakery else [])):
+                for path in server_paths.values():
+                    measure(pool, port, path, 1, options.clients)
+            for name, path in paths.items():
                 hot = measure(pool, cached[1], path, options.seconds, options.clients)
                 cold = measure(pool, uncached[1], path, options.seconds, options.clients)
                 line = (f"{name:<16}{hot[0]:>13.0f}{hot[1]:>8.1f}{hot[2]:>8.1f}"

@@ -28,6 +28,7 @@ import decimal
 import threading
 import uuid
 
+from django.db.models.fields.files import FieldFile
 from wagtail.blocks import StreamValue
 
 from plugins.core import page_cache
@@ -185,9 +186,13 @@ def _values(instance):
 def _kept_value(instance, field):
     """A field's value as kept: a StreamField's as its JSON text, which each copy reads
     again lazily as the database's would be (a copy of the value itself would copy the
-    blocks' definitions too)."""
+    blocks' definitions too); a file's as its name, as the database holds it."""
     value = getattr(instance, field.attname)
-    return field.value_to_string(instance) if isinstance(value, StreamValue) else value
+    if isinstance(value, StreamValue):
+        return field.value_to_string(instance)
+    if isinstance(value, FieldFile):
+        return value.name
+    return value
 
 
 # Values no request can change in place: shared between the copies, not copied.

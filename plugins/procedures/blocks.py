@@ -5,6 +5,7 @@ fees (CACHTHUCTHUCHIEN), the dossier per case (THANHPHANHOSO) with the form temp
 download (R-PR-3), and the results (KETQUATHUCHIEN).
 """
 
+import copy
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from plugins.core.page_cache import shared
 from plugins.procedures.choices import Channel, TimeUnit
 
 
@@ -71,6 +73,24 @@ class ChannelBlock(blocks.StructBlock):
         label_format = "{channel}"
 
 
+class FormFileBlock(DocumentChooserBlock):
+    """A form template file. A procedure's page shows its forms on every request: their
+    rows are read from the process's memory while no document changes
+    (:mod:`plugins.core.page_cache.shared`), not by a query each time."""
+
+    def bulk_to_python(self, values):
+        ids = tuple(dict.fromkeys(value for value in values if value is not None))
+        kept = {document.pk: document for document in shared.remember_rows(
+            None, ("form-files", ids), lambda: self.model_class.objects.filter(pk__in=ids))}
+        result, seen = [], set()
+        for value in values:
+            document = kept.get(value)
+            # a file offered twice gets two objects, as Wagtail's own chooser gives
+            result.append(copy.copy(document) if value in seen else document)
+            seen.add(value)
+        return result
+
+
 class PaperBlock(blocks.StructBlock):
     code = blocks.CharBlock(label=_("Paper code"), required=False, max_length=50)
     name = blocks.TextBlock(label=_("Paper"))
@@ -79,7 +99,7 @@ class PaperBlock(blocks.StructBlock):
     form_name = blocks.CharBlock(label=_("Form template name"), required=False,
                                  max_length=255, help_text=_("For example Mẫu A.I.1."))
     forms = blocks.ListBlock(
-        DocumentChooserBlock(label=_("Form template file")), label=_("Form template files"),
+        FormFileBlock(label=_("Form template file")), label=_("Form template files"),
         default=[],
         help_text=_("DOCX, ODT, PDF, XLSX or ODS; give the ODT version too where you can."),
     )

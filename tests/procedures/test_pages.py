@@ -426,6 +426,38 @@ def test_subject_areas_and_legal_bases_are_kept_and_a_change_is_on_the_next_page
     assert "Việc làm" in text and "70/2023/NĐ-CP" in text
 
 
+def test_forms_and_their_counts_are_kept_and_a_download_is_on_the_next_page(
+        client, procedure, settings, committed):
+    """R-PR-3, R-SITE-8: a procedure page made afresh reads its form files and their
+    download counts once per process, and not again until they change: a download, or a
+    form file an editor renames, is on the very next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.documents import get_document_model
+
+    settings.PORTAL_PAGE_CACHE = {"ENABLED": False, "SHARED_ROWS": True}
+    link = _soup(client.get(procedure.url)).select("a.form-download")[1]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(procedure.url)
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert 'FROM "wagtaildocs_document"' not in sql
+    assert 'FROM "procedures_formdownload"' not in sql
+    with committed():
+        assert client.get(link["href"]).status_code == 302
+    counts = [item.get_text(strip=True) for item in
+              _soup(client.get(procedure.url)).select(".downloads")]
+    assert counts[1] in ("1 lượt tải", "1 download") and counts[0] in ("0 lượt tải",
+                                                                       "0 downloads")
+    document_id = int(link["href"].rstrip("/").rsplit("/", 1)[1])
+    document = get_document_model().objects.get(pk=document_id)
+    with committed():
+        document.file.name = document.file.name.replace(".odt", "-moi.odt")
+        document.save()
+    href = _soup(client.get(procedure.url)).select("a.form-download")[1]["href"]
+    assert href == link["href"]  # the same file, by its id
+    assert client.get(href).url.endswith("-moi.odt")
+
+
 def test_a_page_holding_its_legal_bases_in_memory_shows_its_own(procedure, settings, rf):
     """R-PR-2: a preview (the page built from the editor's form, its legal bases in memory)
     shows what the editor typed, not what the other requests keep."""

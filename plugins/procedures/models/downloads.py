@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from plugins.core.page_cache import shared
+
 
 class FormDownload(models.Model):
     """How many times a form template was downloaded from the public pages (R-PR-3)."""
@@ -27,7 +29,9 @@ class FormDownload(models.Model):
 
     @classmethod
     def counts(cls, document_ids):
-        return dict(
-            cls.objects.filter(document_id__in=list(document_ids)).values_list("document_id",
-                                                                                "count")
-        )
+        """{document id: downloads}, read from the process's memory until the next download
+        (:mod:`plugins.core.page_cache.shared`): a procedure's page shows them on every
+        request."""
+        ids = tuple(document_ids)
+        return dict(shared.remember_value(None, ("form-downloads", ids), lambda: tuple(
+            cls.objects.filter(document_id__in=ids).values_list("document_id", "count"))))

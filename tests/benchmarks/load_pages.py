@@ -10,9 +10,9 @@ with ``--workers`` each (default 2): one with the page cache (PAGE_CACHE=1, the 
 without (PAGE_CACHE=0). Each server first answers each page for a second, uncounted (its
 workers import, compile their templates and read their catalogs). Then, page by page
 (home, news list, article, legal library, library search, procedure, site search),
-``--clients`` processes, each with one keep-alive
-connection as a citizen's browser has, ask the same page for ``--seconds`` of one server,
-then of the other. Prints requests/s, p50 and p99 for each page on each server.
+``--clients`` processes, each with one keep-alive connection as a citizen's browser has,
+ask the same page for ``--seconds`` of one server, then of the other. Prints requests/s,
+p50 and p99 for each page on each server.
 
 With ``--bakerydemo DIR`` (a checkout of wagtail/bakerydemo with its own ``DIR/.venv``, see
 docs/page-cache.md), a third server runs bakerydemo's production settings in the same run

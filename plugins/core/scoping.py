@@ -56,8 +56,8 @@ def current_agency(request):
         from plugins.core.page_cache.shared import remember_row
 
         site = Site.find_for_request(request)
-        agency = remember_row(request, ("agency", site.pk),
-                              Agency.objects.filter(site=site).first) if site else None
+        agency = remember_row(request, ("agency", site.pk), lambda: (
+            Agency.objects.filter(site=site).first())) if site else None
         setattr(request, _REQUEST_CACHE_ATTR, agency)
     return getattr(request, _REQUEST_CACHE_ATTR)
 

@@ -112,14 +112,35 @@ def _hammer(job):
     return latencies, errors
 
 
-def measure(pool, port, path, seconds, clients):
+def workers_cpu(server):
+    """Seconds of CPU the workers of gunicorn ``server`` (its child processes) have used,
+    from ``/proc`` (Linux)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == server.pid:
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measure(pool, server, path, seconds, clients):
+    """Requests/s, p50 and p99 in ms, errors, and the server's CPU ms per request."""
+    process, port = server
     Client(port, "10.255.0.2").request("GET", path)  # the first request fills the cache
+    cpu = workers_cpu(process)
     started = time.perf_counter()
     runs = pool.map(_hammer, [(port, path, seconds, n) for n in range(clients)])
     elapsed = time.perf_counter() - started
+    cpu = workers_cpu(process) - cpu
     latencies = [value for run, _errors in runs for value in run]
     return (len(latencies) / elapsed, percentile(latencies, .5) * 1000,
-            percentile(latencies, .99) * 1000, sum(errors for _run, errors in runs))
+            percentile(latencies, .99) * 1000, sum(errors for _run, errors in runs),
+            cpu * 1000 / max(len(latencies), 1))
 
 
 def main():
@@ -157,26 +178,29 @@ def main():
         print(f"{database}, gunicorn with {options.workers} workers per server, "
               f"{options.clients} keep-alive clients, {options.seconds} s per page and server")
         print(f"{'page':<16}{'cached req/s':>13}{'p50 ms':>8}{'p99 ms':>8}"
-              f"{'uncached req/s':>16}{'p50 ms':>8}{'p99 ms':>8}{'×':>6}"
-              + (f"{'bakerydemo req/s':>18}{'p50 ms':>8}{'ours/its':>10}" if bakery else ""))
+              f"{'uncached req/s':>16}{'p50 ms':>8}{'p99 ms':>8}{'CPU ms':>8}{'×':>6}"
+              + (f"{'bakerydemo req/s':>18}{'p50 ms':>8}{'CPU ms':>8}{'ours/its':>10}"
+                 f"{'CPU its/ours':>14}" if bakery else ""))
         with multiprocessing.Pool(options.clients) as pool:
             paths = pages(cached[1])
             # Every worker of every server has imported its code, compiled its templates
             # and read its catalogs before anything is counted: a second of each page.
-            for port, server_paths in ((cached[1], paths), (uncached[1], paths),
-                                       *([(bakery[1], bakery_paths)] if bakery else [])):
+            for server, server_paths in ((cached, paths), (uncached, paths),
+                                         *([(bakery, bakery_paths)] if bakery else [])):
                 for path in server_paths.values():
-                    measure(pool, port, path, 1, options.clients)
+                    measure(pool, server, path, 1, options.clients)
             for name, path in paths.items():
-                hot = measure(pool, cached[1], path, options.seconds, options.clients)
-                cold = measure(pool, uncached[1], path, options.seconds, options.clients)
+                hot = measure(pool, cached, path, options.seconds, options.clients)
+                cold = measure(pool, uncached, path, options.seconds, options.clients)
                 line = (f"{name:<16}{hot[0]:>13.0f}{hot[1]:>8.1f}{hot[2]:>8.1f}"
-                        f"{cold[0]:>16.0f}{cold[1]:>8.1f}{cold[2]:>8.1f}{hot[0] / cold[0]:>6.0f}")
+                        f"{cold[0]:>16.0f}{cold[1]:>8.1f}{cold[2]:>8.1f}{cold[4]:>8.2f}"
+                        f"{hot[0] / cold[0]:>6.0f}")
                 errors = [hot[3], cold[3]]
                 if bakery:
-                    theirs = measure(pool, bakery[1], bakery_paths[name], options.seconds,
+                    theirs = measure(pool, bakery, bakery_paths[name], options.seconds,
                                      options.clients)
-                    line += f"{theirs[0]:>18.0f}{theirs[1]:>8.1f}{cold[0] / theirs[0]:>10.2f}"
+                    line += (f"{theirs[0]:>18.0f}{theirs[1]:>8.1f}{theirs[4]:>8.2f}"
+                             f"{cold[0] / theirs[0]:>10.2f}{theirs[4] / cold[4]:>14.2f}")
                     errors.append(theirs[3])
                 print(line + (f"  errors: {' / '.join(map(str, errors))}" if any(errors) else ""),
                       flush=True)

@@ -25,11 +25,18 @@ import contextvars
 import copy
 import datetime
 import decimal
+import functools
 import threading
 import uuid
 
+from django.db.models import Model, signals
+from django.db.models.base import ModelState
 from django.db.models.fields.files import FieldFile
+from django.db.models.query_utils import DeferredAttribute
+from modelcluster.models import ClusterableModel
 from wagtail.blocks import StreamValue
+from wagtail.models import AbstractPage
+from wagtail.models.pages import ShowInMenusMixin
 
 from plugins.core import page_cache
 from plugins.core.page_cache import tables, versions
@@ -204,5 +211,47 @@ def _instance(values):
     if values is None:
         return None
     model, db, names, row = values
-    return model.from_db(db, names, [
-        value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value) for value in row])
+    row = [value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value) for value in row]
+    converted = _converted_fields(model)
+    if converted is None or signals.pre_init.has_listeners(model) \
+            or signals.post_init.has_listeners(model):
+        return model.from_db(db, names, row)
+    # What Model.from_db does for a whole row, without the constructor's walk over every
+    # field (~60 µs for a page's 58 fields, ~3 µs this way): the values go to the instance,
+    # through the field's descriptor only where it converts them (a StreamField's).
+    instance = model.__new__(model)
+    instance.__dict__.update(zip(names, row, strict=True))
+    for name in converted:
+        setattr(instance, name, instance.__dict__[name])
+    instance._state = ModelState()
+    instance._state.adding, instance._state.db = False, db
+    return instance
+
+
+# Constructors that act only on an object not yet saved (one without a primary key): a row
+# read back can skip them.
+_ROW_SAFE_CONSTRUCTORS = {Model, ClusterableModel, AbstractPage, ShowInMenusMixin}
+
+
+@functools.cache
+def _converted_fields(model):
+    """The fields of ``model`` whose descriptors convert an assigned value, or ``None`` if
+    its rows must go through its constructor (a constructor of its own in its classes)."""
+    if any("__init__" in vars(cls) and cls not in _ROW_SAFE_CONSTRUCTORS
+           for cls in model.__mro__[:-1]):
+        return None
+    converted = []
+    for field in model._meta.concrete_fields:
+        descriptor = _class_attribute(model, field.attname)
+        if hasattr(descriptor, "__set__") and not isinstance(descriptor, DeferredAttribute):
+            converted.append(field.attname)
+    return tuple(converted)
+
+
+def _class_attribute(model, name):
+    """The class attribute ``name`` of ``model`` as its classes define it (no descriptor
+    called)."""
+    for cls in model.__mro__:
+        if name in vars(cls):
+            return vars(cls)[name]
+    return None

@@ -43,7 +43,7 @@ def _serve(env, workers, folder, name, python=sys.executable, cwd=ROOT,
     port = _free_port()
     server = subprocess.Popen(
         [python, "-m", "gunicorn", application, "--workers",
-         str(workers), "--bind", f"{HOST}:{port}", "--access-logfile", "/dev/null",
+         str(workers), "--bind", f"{HOST}:{port}",
          "--error-logfile", str(folder / f"gunicorn-{name}.log")], cwd=cwd, env=env)
     for _ in range(300):
         try:

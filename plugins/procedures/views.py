@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from plugins.core.page_cache import restrictions
+from plugins.core.page_cache import restrictions, shared
 from plugins.procedures import legal_links, online
 from plugins.procedures.choices import Channel
 from plugins.procedures.deadlines import ExpectedDateForm, expected_result, vietnamese_date
@@ -34,7 +35,6 @@ def dossier_cases(page, request):
                     continue
                 found = form_format(document.filename)
                 forms.append({
-                    "document": document,
                     "url": base_url + page.reverse_subpage("download_form",
                                                            args=(document.pk,)),
                     "label": found.label if found else document.file_extension.upper(),
@@ -63,7 +63,10 @@ def _common(page, request):
     bases, announcing = legal_links.resolve(page)
     context.update(
         officer=page.receiving_officer,
-        dossier_cases=dossier_cases(page, request),
+        # made once per version of the page, its files and their counts (page_cache.shared)
+        dossier_cases=shared.remember_derived(
+            page, "dossier", lambda: dossier_cases(page, request),
+            vary=(get_language(), request.get_host())),
         legal_bases=bases,
         announcing=announcing,
         online_url=online.submission_url(page),
@@ -90,7 +93,9 @@ def detail(page, request):
         due_label=vietnamese_date(result.due_date) if result else "",
         submitted_label=vietnamese_date(result.submitted) if result else "",
         related=related_procedures(page),
-        json_ld=json_ld_script(page, request),
+        json_ld=shared.remember_derived(
+            page, "json-ld", lambda: json_ld_script(page, request),
+            vary=(get_language(), request.get_host(), request.scheme)),
     )
     return TemplateResponse(request, page.template, context)
 

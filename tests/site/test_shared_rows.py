@@ -252,6 +252,47 @@ def test_a_model_with_a_constructor_of_its_own_is_built_by_it(rows_kept):
     assert built == [instance] and instance.pk == 1
 
 
+def test_a_procedures_times_dossier_and_json_ld_are_made_once_per_version(
+        client, rows_kept, committed, monkeypatch):
+    """R-PR-2, R-SITE-8: a procedure page routed from memory makes its processing times,
+    its dossier and its JSON-LD once, not for every visitor; a published change to the
+    times is on the very next request, and a preview shows the draft's own."""
+    from plugins.procedures import views
+    from plugins.procedures.models import ProcedurePage
+
+    made = []
+    for owner, name in ((views, "dossier_cases"), (views, "json_ld_script"),
+                        (ProcedurePage, "_time_options")):
+        original = getattr(owner, name)
+        monkeypatch.setattr(owner, name, lambda *args, original=original, name=name: (
+            made.append(name), original(*args))[1])
+    procedure = next(page for page in ProcedurePage.objects.live().filter(
+        agency=rows_kept).order_by("pk") if page.time_options[0].unit == "working_days")
+    url = urlsplit(procedure.url).path
+    label = procedure.time_options[0].duration_label
+    client.get(url)
+    made.clear()
+    html = client.get(url).content.decode()
+    assert made == [] and str(escape(label)) in html
+
+    with committed():
+        edited = ProcedurePage.objects.get(pk=procedure.pk)
+        edited.channels[0].value["times"][0]["value"] = 97
+        edited.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "97 ngày làm việc" in html
+    assert sorted(set(made)) == ["_time_options", "dossier_cases", "json_ld_script"]
+
+    draft = ProcedurePage.objects.get(pk=procedure.pk)
+    draft.channels[0].value["times"][0]["value"] = 98
+    with committed():
+        draft.save_revision()
+    preview = draft.get_latest_revision_as_object()
+    request = client.get(url).wsgi_request
+    assert "98 ngày làm việc" in preview.serve_preview(request, "").rendered_content
+    assert "97 ngày làm việc" in client.get(url).content.decode()
+
+
 def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):
     """R-SITE-8: a law's full text kept for every page asked would fill a process's
     memory: what is kept stays within ``BUDGET`` characters, and one value larger than a

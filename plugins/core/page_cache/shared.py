@@ -82,7 +82,35 @@ def remember_row(request, key, find):
     request = request or _serving.get()
     if not _usable(request):
         return find()
-    return _instance(remember_value(request, key, lambda: _values(find())))
+    instance = _instance(remember_value(request, key, lambda: _values(find())))
+    if instance is not None:
+        instance._kept_row = key  # what remember_derived keeps its values with
+    return instance
+
+
+def remember_derived(instance, name, compute, vary=()):
+    """``compute()`` — values made from ``instance``, a row :func:`remember_row` gave, and
+    from the tables it reads — or what it gave the last time for the same row, ``name`` and
+    ``vary`` (the language, the host: whatever else it depends on), if neither the row's
+    tables nor those have changed since. Never change what it gives: it is shared.
+
+    Any other instance — a preview, a revision, a form being saved, a row read by a
+    query — gets ``compute()`` every time."""
+    request = _serving.get()
+    key = getattr(instance, "_kept_row", None)
+    if key is None or not _usable(request):
+        return compute()
+    with _lock:
+        row = _rows.get(key)
+    if row is None:
+        return compute()
+    row_tables = tuple(row[0])
+
+    def derive():
+        tables.note(row_tables)  # the row changed, the derived values go too
+        return compute()
+
+    return remember_value(request, ("derived", key, name, *vary), derive)
 
 
 def remember_rows(request, key, find):

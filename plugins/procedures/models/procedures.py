@@ -305,7 +305,11 @@ class ProcedurePage(RoutablePageMixin, LocaleCopyMixin, AgencyPageMixin, Page):
 
     @cached_property
     def time_options(self):
-        """Each (channel, processing time) pair, numbered, for the expected date and lists."""
+        """Each (channel, processing time) pair, numbered, for the expected date and lists;
+        made once per version of a page served from memory (page_cache.shared)."""
+        return shared.remember_derived(self, "time-options", self._time_options)
+
+    def _time_options(self):
         options = []
         for channel_block in self.channels:
             channel = channel_block.value

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from plugins.core.page_cache import restrictions, shared
@@ -18,6 +18,12 @@ from plugins.procedures.files import form_format
 from plugins.procedures.models import FormDownload, ProcedurePage
 
 CHECKLIST_TEMPLATE = "procedures/procedure_checklist.html"
+
+
+def page_links(page, request):
+    """The page's address and its checklist's, as the visitor's site writes them."""
+    url = page.get_url(request) or ""
+    return {"page": url, "checklist": url + page.reverse_subpage("checklist")}
 
 
 def dossier_cases(page, request):
@@ -34,12 +40,14 @@ def dossier_cases(page, request):
                 if document is None:
                     continue
                 found = form_format(document.filename)
+                downloads = counts.get(document.pk, 0)
                 forms.append({
                     "url": base_url + page.reverse_subpage("download_form",
                                                            args=(document.pk,)),
                     "label": found.label if found else document.file_extension.upper(),
                     "is_open": bool(found and found.is_open),
-                    "downloads": counts.get(document.pk, 0),
+                    "downloads": ngettext("%(counter)s download", "%(counter)s downloads",
+                                          downloads) % {"counter": downloads},
                 })
             papers.append({**{key: paper[key] for key in (
                 "code", "name", "originals", "copies", "form_name", "form_url")},
@@ -61,12 +69,14 @@ def related_procedures(page):
 def _common(page, request):
     context = page.get_context(request)
     bases, announcing = legal_links.resolve(page)
+    # made once per version of the page, its files and their counts (page_cache.shared)
+    vary = (get_language(), request.get_host())
     context.update(
         officer=page.receiving_officer,
-        # made once per version of the page, its files and their counts (page_cache.shared)
+        links=shared.remember_derived(page, "links", lambda: page_links(page, request),
+                                      vary=vary),
         dossier_cases=shared.remember_derived(
-            page, "dossier", lambda: dossier_cases(page, request),
-            vary=(get_language(), request.get_host())),
+            page, "dossier", lambda: dossier_cases(page, request), vary=vary),
         legal_bases=bases,
         announcing=announcing,
         online_url=online.submission_url(page),

@@ -293,6 +293,23 @@ def test_a_procedures_times_dossier_and_json_ld_are_made_once_per_version(
     assert "97 ngày làm việc" in client.get(url).content.decode()
 
 
+def test_the_news_lists_topics_are_kept_and_a_renamed_one_is_on_the_next_list(
+        client, rows_kept, committed):
+    """R-SITE-2, R-SITE-8: the news list's choice of topics is read once per process; a
+    topic an editor renames is in the very next list's filter."""
+    from portal.models import Topic
+
+    client.get("/tin-tuc/")
+    _response, sql = _tables_read(client, "/tin-tuc/")
+    assert 'FROM "portal_topic"' not in sql
+    topic = Topic.objects.order_by("pk").first()
+    with committed():
+        Topic.objects.filter(pk=topic.pk).update(name="Chủ đề vừa đổi tên")
+    options = BeautifulSoup(client.get("/tin-tuc/").content, "html.parser").select(
+        "#id_topic option")
+    assert "Chủ đề vừa đổi tên" in [option.get_text() for option in options]
+
+
 def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):
     """R-SITE-8: a law's full text kept for every page asked would fill a process's
     memory: what is kept stays within ``BUDGET`` characters, and one value larger than a

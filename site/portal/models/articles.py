@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from plugins.core.page_cache import restrictions
+from plugins.core.page_cache import restrictions, shared
 from plugins.core.text import fold, nfc
 from plugins.editorial_board.models import ContentKind, EditorialMetadataMixin
 
@@ -124,6 +124,10 @@ class ArticleIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["portal.ArticlePage"]
 
+    # What a row of the list shows (portal/includes/article_item.html): an article's body
+    # and the page's other fields stay in the database.
+    LISTING_FIELDS = ("title", "url_path", "date", "summary", "author_name", "topic__name")
+
     class Meta:
         verbose_name = _("article list")
 
@@ -133,10 +137,12 @@ class ArticleIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         articles = (
             restrictions.public(ArticlePage.objects.live(), request).child_of(self)
-            .select_related("topic", "unit").order_by("-date", "-pk")
+            .select_related("topic").only(*self.LISTING_FIELDS).order_by("-date", "-pk")
         )
         article_filter = ArticleFilter(request.GET, articles)
         context["filter"] = article_filter
         context["page_obj"] = article_filter.page(request.GET.get("page"), ARTICLES_PER_PAGE)
+        # the filter's choice of fields, read from memory while no topic changes
+        context["topics"] = shared.remember_rows(request, ("article-topics",), Topic.objects.all)
         context["today"] = timezone.localdate()
         return context

@@ -21,10 +21,11 @@ bases (the reference site's home page does; docs/page-cache.md, "Pages made afre
 import functools
 
 from django.http import Http404
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from plugins.core.page_cache import restrictions, shared
+from plugins.core.page_cache import restrictions, shared, tables
 
 
 @functools.cache
@@ -145,3 +146,23 @@ def ancestors_of(page):
     if walked and _all_ancestors(page, walked):
         return walked
     return list(page.get_ancestors()[1:])
+
+
+# What a page's address depends on besides its own url_path: the sites, their root pages
+# and the locales (Wagtail's site root paths).
+_URL_TABLES = frozenset({"wagtailcore_site", "wagtailcore_page", "wagtailcore_locale"})
+
+
+def page_url(page, request):
+    """``page.get_url(request)`` — what ``{% pageurl %}`` writes — kept in memory for the
+    page's address, the language and the visitor's site while no page, site or locale
+    changes (:mod:`plugins.core.page_cache.shared`). A list's rows ask it: Wagtail works
+    each address out with a URL reverse and its site lookups, ~23 µs a row."""
+    site = getattr(request, "_wagtail_site", None)
+    key = ("page-url", page.pk, page.url_path, get_language(), site.pk if site else None)
+
+    def find():
+        tables.note(_URL_TABLES)
+        return page.get_url(request)
+
+    return shared.remember_value(request, key, find)

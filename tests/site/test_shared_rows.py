@@ -310,6 +310,69 @@ def test_the_news_lists_topics_are_kept_and_a_renamed_one_is_on_the_next_list(
     assert "Chủ đề vừa đổi tên" in [option.get_text() for option in options]
 
 
+def test_a_lists_row_addresses_are_kept_and_a_moved_page_is_on_the_next_list(
+        client, rows_kept, committed, monkeypatch):
+    """R-LD-1, R-SITE-8: the library's rows get their addresses from memory, not from
+    Wagtail once a row; a document given a new address (a new slug) is linked there by the
+    very next list."""
+    from plugins.legal_docs.models import LegalDocumentPage
+
+    asked = []
+    original = LegalDocumentPage.get_url
+    monkeypatch.setattr(LegalDocumentPage, "get_url", lambda self, *args, **kwargs: (
+        asked.append(self.pk), original(self, *args, **kwargs))[1])
+
+    def row_links():
+        html = BeautifulSoup(client.get("/van-ban/").content, "html.parser")
+        return [link["href"] for link in html.select(".document-list h3 a")]
+
+    first = row_links()
+    assert len(first) > 1 and asked
+    asked.clear()
+    assert row_links() == first and asked == []
+    document = LegalDocumentPage.objects.get(url_path__endswith=first[0].split("/")[-2] + "/",
+                                             live=True)
+    with committed():
+        document.slug = "dia-chi-moi-cua-van-ban"
+        document.save_revision().publish()
+    links = row_links()
+    assert links[0].endswith("/van-ban/dia-chi-moi-cua-van-ban/") and links[1:] == first[1:]
+    assert client.get(links[0]).status_code == 200
+
+
+def test_a_kept_address_follows_a_change_of_the_sites(rows_kept, committed, monkeypatch):
+    """R-SITE-8: an address kept for a page (plugins.core.routing.page_url) is worked out
+    again once a site changes (its root, its host name), though the page itself did not
+    move and Wagtail reads the sites from its own cache."""
+    from django.test import RequestFactory
+    from wagtail.models import Site
+
+    from plugins.core.routing import page_url
+    from plugins.legal_docs.models import LegalDocumentPage
+
+    document = LegalDocumentPage.objects.live().first()
+    asked = []
+    original = LegalDocumentPage.get_url
+    monkeypatch.setattr(LegalDocumentPage, "get_url", lambda self, *args, **kwargs: (
+        asked.append(self.pk), original(self, *args, **kwargs))[1])
+
+    def address():
+        request = RequestFactory().get("/van-ban/", HTTP_HOST="localhost")
+        Site.find_for_request(request)
+        document.get_url(request)  # Wagtail's own cache of the sites is warm
+        asked.clear()
+        with shared.serving(request):
+            return page_url(document, request)
+
+    first = address()
+    assert asked == [document.pk] and address() == first and asked == []
+    with committed():
+        site = Site.objects.get(root_page__slug="trang-chu-bql")
+        site.site_name = site.site_name + " "
+        site.save()
+    assert address() == first and asked == [document.pk]
+
+
 def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):
     """R-SITE-8: a law's full text kept for every page asked would fill a process's
     memory: what is kept stays within ``BUDGET`` characters, and one value larger than a

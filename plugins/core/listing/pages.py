@@ -10,11 +10,13 @@ A fixed number of SQL queries whatever the page size: the agency (2), the facets
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from plugins.core.i18n import page_language
 from plugins.core.listing.facets import facet_groups
 from plugins.core.listing.querystring import Pager, query_string
 from plugins.core.page_cache import expires_at, restrictions, shared
+from plugins.core.routing import page_url
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight
 
@@ -99,9 +101,13 @@ class FacetedIndexPageMixin:
         listing = self.run_listing(request.GET, request=request)
         results, words = listing.results, listing.results.parsed.words()
         kept = query_string(request.GET, exclude=("page",))
+        hits = [self.get_listing_hit(page, words) for page in listing.pages]
+        for hit in hits:  # each row's address, as {% pageurl %} writes it, from memory
+            if isinstance(hit["page"], Page):
+                hit["url"] = page_url(hit["page"], request)
         return {
             "form": listing.form,
-            "hits": [self.get_listing_hit(page, words) for page in listing.pages],
+            "hits": hits,
             "results": results,
             "facets": facet_groups(listing.form, results.facets, listing.asked.filters),
             "notices": listing.asked.notices,

@@ -32,6 +32,7 @@ from plugins.core.listing.forms import FacetField, ListingForm
 from plugins.core.listing.querystring import Pager, query_string
 from plugins.core.page_cache import restrictions
 from plugins.core.page_cache.shared import remember_row
+from plugins.core.routing import page_url
 from plugins.core.search import documents
 from plugins.core.search.engine import SearchRequest, search
 from plugins.core.search.highlight import highlight, snippet, spans
@@ -225,7 +226,7 @@ def _load(results, found_kinds, request, site):
             objects = restrictions.public(model.objects.live().only(*_read_fields(model)),
                                           request).filter(pk__in=pks)
             loaded[label] = {obj.pk: obj for obj in objects}
-            urls[label] = {pk: obj.get_url(request) for pk, obj in loaded[label].items()}
+            urls[label] = {pk: page_url(obj, request) for pk, obj in loaded[label].items()}
         else:
             other = OTHER_KINDS[label]
             loaded[label] = other.queryset().in_bulk(pks)

@@ -373,6 +373,41 @@ def test_a_kept_address_follows_a_change_of_the_sites(rows_kept, committed, monk
     assert address() == first and asked == [document.pk]
 
 
+def test_the_main_menu_is_kept_and_follows_publishing_at_once(client, rows_kept, committed):
+    """R-SITE-7, R-SITE-8: the main menu is read from memory, not from the cache or the
+    database, and a page published, restricted or unpublished — committed, as an editor's
+    change is — shows or leaves it on the very next request."""
+    from portal.models import StandardPage
+    from wagtail.models import PageViewRestriction, Site
+
+    def menu():
+        response, sql = _tables_read(client, "/lien-he/")
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select("nav.main-nav a")], sql
+
+    shown, _sql = menu()
+    again, sql = menu()
+    assert again == shown and "Tin tức - Sự kiện" in shown
+    assert '"show_in_menus"' not in sql
+    home = Site.objects.get(root_page__slug="trang-chu-bql").root_page
+    with committed():
+        page = home.add_child(instance=StandardPage(title="Sơ đồ cổng", slug="so-do-cong",
+                                                    show_in_menus=True, live=False))
+        page.save_revision().publish()
+    assert menu()[0] == [*shown, "Sơ đồ cổng"]
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert menu()[0] == shown
+    with committed():
+        restriction.delete()
+    assert menu()[0] == [*shown, "Sơ đồ cổng"]
+    with committed():
+        page.refresh_from_db()
+        page.unpublish()
+    assert menu()[0] == shown
+
+
 def test_the_memory_is_bounded_by_the_text_it_holds(monkeypatch):
     """R-SITE-8: a law's full text kept for every page asked would fill a process's
     memory: what is kept stays within ``BUDGET`` characters, and one value larger than a

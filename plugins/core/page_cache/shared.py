@@ -135,6 +135,12 @@ def remember_related(instance, relation):
     return remember_rows(None, key, manager.all)
 
 
+def keeps(request):
+    """Whether lookups made for ``request`` are kept in memory (the request being answered
+    if ``None``): a GET or HEAD, with ``SHARED_ROWS`` on."""
+    return _usable(request or _serving.get())
+
+
 def _usable(request):
     # not for a form's POST: it may change the very rows it reads again
     return (request is not None and request.method in ("GET", "HEAD") and enabled()

@@ -5,7 +5,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from plugins.core.i18n import default_language, language_versions
-from plugins.core.routing import ancestors_of
+from plugins.core.routing import ancestors_of, page_url
 from plugins.core.scoping import current_agency
 from portal.menu import navigation
 
@@ -73,3 +73,9 @@ def _alternates(request, versions):
 def breadcrumb_pages(page):
     """The pages above ``page`` that its breadcrumbs link to (the ones routing found)."""
     return ancestors_of(page)
+
+
+@register.simple_tag(takes_context=True)
+def kept_pageurl(context, page):
+    """What ``{% pageurl page %}`` writes, from memory (``plugins.core.routing.page_url``)."""
+    return page_url(page, context.get("request"))

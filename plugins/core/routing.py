@@ -150,7 +150,7 @@ def ancestors_of(page):
 
 # What a page's address depends on besides its own url_path: the sites, their root pages
 # and the locales (Wagtail's site root paths).
-_URL_TABLES = frozenset({"wagtailcore_site", "wagtailcore_page", "wagtailcore_locale"})
+URL_TABLES = frozenset({"wagtailcore_site", "wagtailcore_page", "wagtailcore_locale"})
 
 
 def page_url(page, request):
@@ -162,7 +162,7 @@ def page_url(page, request):
     key = ("page-url", page.pk, page.url_path, get_language(), site.pk if site else None)
 
     def find():
-        tables.note(_URL_TABLES)
+        tables.note(URL_TABLES)
         return page.get_url(request)
 
     return shared.remember_value(request, key, find)

@@ -23,6 +23,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from plugins.core.page_cache import shared, tables
+from plugins.core.routing import URL_TABLES
 
 MENU_SECONDS = 60
 _VERSION_KEY = "portal:menu:version"
@@ -58,8 +59,7 @@ def navigation(site, request):
 
 
 def _read(site, request, language):
-    # the addresses depend on the sites and their root pages too (Wagtail's own cache)
-    tables.note({"wagtailcore_site", "wagtailcore_page", "wagtailcore_locale"})
+    tables.note(URL_TABLES)  # the addresses, from Wagtail's own cache of the sites
     homes = {
         page.locale.language_code: page
         for page in site.root_page.get_translations(inclusive=True).live()
@@ -78,7 +78,7 @@ def _read(site, request, language):
 
 
 def menu_entries(site, request):
-    """``[MenuEntry, …]`` for ``site`` in the active language (from the cache when fresh)."""
+    """``(MenuEntry, …)`` for ``site`` in the active language (kept, or cached)."""
     return navigation(site, request).entries
 
 

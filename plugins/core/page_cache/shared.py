@@ -26,6 +26,7 @@ import copy
 import datetime
 import decimal
 import functools
+import inspect
 import threading
 import uuid
 
@@ -276,16 +277,7 @@ def _converted_fields(model):
         return None
     converted = []
     for field in model._meta.concrete_fields:
-        descriptor = _class_attribute(model, field.attname)
+        descriptor = inspect.getattr_static(model, field.attname, None)
         if hasattr(descriptor, "__set__") and not isinstance(descriptor, DeferredAttribute):
             converted.append(field.attname)
     return tuple(converted)
-
-
-def _class_attribute(model, name):
-    """The class attribute ``name`` of ``model`` as its classes define it (no descriptor
-    called)."""
-    for cls in model.__mro__:
-        if name in vars(cls):
-            return vars(cls)[name]
-    return None
